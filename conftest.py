@@ -1,0 +1,68 @@
+"""Fixtures shared by every test: the people of the portal, one per role."""
+
+from __future__ import annotations
+
+import pytest
+from allauth.account.models import EmailAddress
+
+from portal.models import Agency, User
+from portal.roles import Role
+from portal.services import role_grant
+
+PASSWORD = "correct-horse-battery"
+
+
+def make_user(email: str, *, roles=(Role.MEMBER,), agency: str = "", **fields) -> User:
+    user = User.objects.create_user(email=email, password=PASSWORD, **fields)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    for role in roles:
+        role_grant(user=user, role=role, agency=agency)
+    return user
+
+
+@pytest.fixture
+def member(db) -> User:
+    return make_user("member@example.org", display_name="Mariam Member")
+
+
+@pytest.fixture
+def other_member(db) -> User:
+    return make_user("other@example.org", display_name="Oscar Other")
+
+
+@pytest.fixture
+def moderator(db) -> User:
+    return make_user(
+        "moderator@example.org",
+        roles=(Role.MEMBER, Role.MODERATOR),
+        agency=Agency.ILO,
+        display_name="Mo Derator",
+    )
+
+
+@pytest.fixture
+def facilitator(db) -> User:
+    return make_user(
+        "facilitator@example.org",
+        roles=(Role.MEMBER, Role.FACILITATOR),
+        agency=Agency.UNCTAD,
+        display_name="Fay Cilitator",
+    )
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+@pytest.fixture
+def facilitator_client(client, facilitator):
+    client.force_login(facilitator)
+    return client
