@@ -5,6 +5,8 @@ from django.views.generic import TemplateView
 
 app_name = "forums"
 
+placeholder = TemplateView.as_view(template_name="base.html")
+
 urlpatterns = [
-    path("index/" if "index" != "list" and "index" != "index" else "", TemplateView.as_view(template_name="base.html"), name="index"),
+    path("", placeholder, name="index"),
 ]

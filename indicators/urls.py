@@ -5,6 +5,8 @@ from django.views.generic import TemplateView
 
 app_name = "indicators"
 
+placeholder = TemplateView.as_view(template_name="base.html")
+
 urlpatterns = [
-    path("list/" if "list" != "list" and "list" != "index" else "", TemplateView.as_view(template_name="base.html"), name="list"),
+    path("", placeholder, name="list"),
 ]

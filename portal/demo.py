@@ -13,17 +13,51 @@ DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - documented in the README
 
 DEMO_ACCOUNTS = [
     # e-mail, display name, organisation, stakeholder group, country, roles, agency
-    ("member@example.org", "Amina Odhiambo", "Nairobi Women Traders Network",
-     "civil-society", "KE", [Role.MEMBER], ""),
-    ("moderator.unctad@example.org", "UNCTAD moderator", "UNCTAD",
-     "international-organisation", "CH", [Role.MEMBER, Role.MODERATOR], Agency.UNCTAD),
-    ("moderator.ilo@example.org", "ILO moderator", "ILO",
-     "international-organisation", "CH", [Role.MEMBER, Role.MODERATOR], Agency.ILO),
-    ("moderator.itc@example.org", "ITC moderator", "ITC",
-     "international-organisation", "CH", [Role.MEMBER, Role.MODERATOR], Agency.ITC),
-    ("facilitator@example.org", "Action line facilitator", "UNCTAD",
-     "international-organisation", "CH", [Role.MEMBER, Role.FACILITATOR],
-     Agency.UNCTAD),
+    (
+        "member@example.org",
+        "Amina Odhiambo",
+        "Nairobi Women Traders Network",
+        "civil-society",
+        "KE",
+        [Role.MEMBER],
+        "",
+    ),
+    (
+        "moderator.unctad@example.org",
+        "UNCTAD moderator",
+        "UNCTAD",
+        "international-organisation",
+        "CH",
+        [Role.MEMBER, Role.MODERATOR],
+        Agency.UNCTAD,
+    ),
+    (
+        "moderator.ilo@example.org",
+        "ILO moderator",
+        "ILO",
+        "international-organisation",
+        "CH",
+        [Role.MEMBER, Role.MODERATOR],
+        Agency.ILO,
+    ),
+    (
+        "moderator.itc@example.org",
+        "ITC moderator",
+        "ITC",
+        "international-organisation",
+        "CH",
+        [Role.MEMBER, Role.MODERATOR],
+        Agency.ITC,
+    ),
+    (
+        "facilitator@example.org",
+        "Action line facilitator",
+        "UNCTAD",
+        "international-organisation",
+        "CH",
+        [Role.MEMBER, Role.FACILITATOR],
+        Agency.UNCTAD,
+    ),
 ]
 
 

@@ -5,7 +5,9 @@ from django.views.generic import TemplateView
 
 app_name = "practices"
 
+placeholder = TemplateView.as_view(template_name="base.html")
+
 urlpatterns = [
-    path("list/" if "list" != "list" and "list" != "index" else "", TemplateView.as_view(template_name="base.html"), name="list"),
-    path("queue/" if "queue" != "list" and "queue" != "index" else "", TemplateView.as_view(template_name="base.html"), name="queue"),
+    path("", placeholder, name="list"),
+    path("queue/", placeholder, name="queue"),
 ]

@@ -96,8 +96,16 @@ def start_private_cluster() -> str | None:
         options = f"-p {PRIVATE_PORT} -k {socket_dir} -c listen_addresses=127.0.0.1"
         subprocess.run(
             as_postgres(
-                [pg_ctl, "-D", str(data), "-l", str(PRIVATE_DIR / "server.log"),
-                 "-o", options, "start"]
+                [
+                    pg_ctl,
+                    "-D",
+                    str(data),
+                    "-l",
+                    str(PRIVATE_DIR / "server.log"),
+                    "-o",
+                    options,
+                    "start",
+                ]
             ),
             check=True,
             stdout=subprocess.DEVNULL,

@@ -43,7 +43,8 @@ def test_signup_keeps_the_profile_and_makes_a_member_who_must_verify(client):
 def test_an_unverified_account_cannot_sign_in_until_the_link_is_followed(client):
     signup(client)
     client.logout()
-    link = re.search(r"https?://[^/]+(/accounts/confirm-email/\S+)", mail.outbox[0].body)
+    body = mail.outbox[0].body
+    link = re.search(r"https?://[^/]+(/accounts/confirm-email/\S+)", body)
 
     response = client.post(
         reverse("account_login"),

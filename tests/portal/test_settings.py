@@ -12,9 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def import_settings(**environ) -> subprocess.CompletedProcess:
     env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("DJANGO_")
+        key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")
     }
     env.update(environ)
     return subprocess.run(
