@@ -1,0 +1,79 @@
+"""Reads for the forums. Each list fetches in one query what its page shows."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.core.paginator import Page, Paginator
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import JSONObject
+
+from forums.models import POSTS_PER_PAGE, THREADS_PER_PAGE, Forum, Post, Thread
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its length by a kept counter, so it runs no COUNT."""
+
+    def __init__(self, object_list, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def forum_list() -> list[Forum]:
+    """Every forum with its theme and the thread that moved last, in one query.
+
+    The latest thread comes as `latest_thread` (a dict of pk, slug and title,
+    or None) from a subquery that the (forum, -last_activity_at) index serves.
+    """
+    latest = Thread.objects.filter(forum=OuterRef("pk")).order_by(
+        "-last_activity_at", "-pk"
+    )
+    return list(
+        Forum.objects.select_related("theme").annotate(
+            latest_thread=Subquery(
+                latest.values(data=JSONObject(pk="pk", slug="slug", title="title"))[:1]
+            )
+        )
+    )
+
+
+def forum_get(*, slug: str) -> Forum:
+    """The forum with this slug and its theme; raises Forum.DoesNotExist."""
+    return Forum.objects.select_related("theme").get(slug=slug)
+
+
+def thread_page(*, forum: Forum, page: str | int | None) -> Page:
+    """One page of a forum's threads, the most recently active first."""
+    threads = (
+        Thread.objects.filter(forum=forum)
+        .select_related("author", "last_poster")
+        .order_by("-last_activity_at", "-pk")
+    )
+    paginator = CountedPaginator(threads, THREADS_PER_PAGE, count=forum.thread_count)
+    return paginator.get_page(page)
+
+
+def thread_get(*, pk: int) -> Thread:
+    """The thread with its forum and theme; raises Thread.DoesNotExist."""
+    return Thread.objects.select_related("forum__theme").get(pk=pk)
+
+
+def post_page(*, thread: Thread, page: str | int | None) -> Page:
+    """One page of a thread's posts in the order they were written."""
+    posts = (
+        Post.objects.filter(thread=thread)
+        .select_related("author")
+        .defer("body")  # the page shows the rendered text only
+        .order_by("position")
+    )
+    paginator = CountedPaginator(posts, POSTS_PER_PAGE, count=thread.post_count)
+    return paginator.get_page(page)
+
+
+def thread_latest(*, limit: int) -> list[Thread]:
+    """The threads with the most recent posts, across all forums."""
+    return list(Thread.objects.order_by("-last_activity_at", "-pk")[:limit])

@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+)
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
+from django_ratelimit.core import is_ratelimited
+
+from forums import selectors, services
+from forums.forms import ReplyForm, ThreadForm
+from forums.models import Forum, Thread
+
+POSTING_RATE = "10/m"
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "forums/forum_list.html", {"forums": selectors.forum_list()})
+
+
+@require_GET
+def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    forum = _forum_or_404(slug)
+    page_obj = selectors.thread_page(forum=forum, page=request.GET.get("page"))
+    return render(
+        request,
+        "forums/forum_detail.html",
+        {"forum": forum, "page_obj": page_obj, "page_url": forum.get_absolute_url()},
+    )
+
+
+@login_required
+@permission_required("forums.post", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
+    forum = _forum_or_404(slug)
+    form = ThreadForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if _posting_too_fast(request):
+            form.add_error(None, _too_fast_message())
+            status = 429
+        else:
+            thread = services.thread_create(
+                forum=forum,
+                author=request.user,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+            )
+            return redirect(thread)
+    return render(
+        request,
+        "forums/thread_create.html",
+        {"forum": forum, "form": form},
+        status=status,
+    )
+
+
+@require_GET
+def thread_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    thread = _thread_or_404(pk)
+    if slug != thread.slug:
+        url = thread.get_absolute_url()
+        if request.GET:
+            url += "?" + request.GET.urlencode()
+        return HttpResponsePermanentRedirect(url)
+    return _thread_render(request, thread, page=request.GET.get("page"))
+
+
+@require_POST
+def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    thread = _thread_or_404(pk)
+    # Checked here rather than by login_required so that signing in leads
+    # back to the thread; the reply address itself answers only POST.
+    if not request.user.is_authenticated:
+        return redirect_to_login(thread.get_absolute_url())
+    if not request.user.has_perm("forums.post"):
+        raise PermissionDenied
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return _thread_render(request, thread, page="last", form=form)
+    if _posting_too_fast(request):
+        form.add_error(None, _too_fast_message())
+        return _thread_render(request, thread, page="last", form=form, status=429)
+    try:
+        post = services.post_create(
+            thread=thread, author=request.user, body=form.cleaned_data["body"]
+        )
+    except services.ThreadLockedError as error:
+        form.add_error(None, str(error))
+        return _thread_render(request, thread, page="last", form=form, status=409)
+    return redirect(post.get_absolute_url())
+
+
+def _thread_render(
+    request: HttpRequest,
+    thread: Thread,
+    *,
+    page: str | None,
+    form: ReplyForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    page_obj = selectors.post_page(thread=thread, page=page)
+    return render(
+        request,
+        "forums/thread_detail.html",
+        {
+            "thread": thread,
+            "forum": thread.forum,
+            "page_obj": page_obj,
+            "page_url": thread.get_absolute_url(),
+            "form": form or ReplyForm(),
+        },
+        status=status,
+    )
+
+
+def _forum_or_404(slug: str) -> Forum:
+    try:
+        return selectors.forum_get(slug=slug)
+    except Forum.DoesNotExist:
+        raise Http404(_("No forum has this address.")) from None
+
+
+def _thread_or_404(pk: int) -> Thread:
+    try:
+        return selectors.thread_get(pk=pk)
+    except Thread.DoesNotExist:
+        raise Http404(_("No thread has this address.")) from None
+
+
+def _posting_too_fast(request: HttpRequest) -> bool:
+    # Counts only posts that would be saved, so fixing a mistake costs nothing.
+    return is_ratelimited(
+        request,
+        group="forums.post",
+        key="user",
+        rate=POSTING_RATE,
+        increment=True,
+    )
+
+
+def _too_fast_message() -> str:
+    return _(
+        "You have posted ten times in the last minute. Wait a minute, then send "
+        "it again: your text is kept below."
+    )

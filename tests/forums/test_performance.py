@@ -1,0 +1,105 @@
+"""Budgets: queries per page, flat as data grows, and the weight of a thread."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+from django.urls import reverse
+
+from conftest import make_user
+from forums import services
+from tests.forums.factories import forum_get, text, thread_make
+
+pytestmark = pytest.mark.django_db
+
+# Queries of the page itself, for an anonymous reader. A member's request also
+# looks up the session and the user (the +2 the budget allows); the role and
+# model-permission lookups that base.html's menu needs come out of the page's
+# own allowance.
+BUDGETS = {"index": 4, "forum": 5, "thread": 6}
+SIGNED_IN_EXTRA = 2
+
+
+def page_url(page: str, thread) -> str:
+    return {
+        "index": reverse("forums:index"),
+        "forum": thread.forum.get_absolute_url(),
+        "thread": thread.get_absolute_url(),
+    }[page]
+
+
+def grow(forum, people, thread) -> None:
+    """Thirty more threads in the forum and elsewhere, thirty more replies."""
+    other = forum_get("broadband")
+    for number in range(30):
+        thread_make(
+            forum=forum if number % 2 else other,
+            author=people[number % len(people)],
+            title=f"Question {number}",
+            posts=2,
+            words=10,
+            repliers=people,
+        )
+    for number in range(30):
+        services.post_create(
+            thread=thread,
+            author=people[number % len(people)],
+            body=text(10, seed=number),
+        )
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "member"])
+@pytest.mark.parametrize("page", list(BUDGETS))
+def test_each_page_stays_within_its_query_budget_at_any_size(
+    client, member, other_member, django_assert_max_num_queries, page, signed_in
+):
+    forum = forum_get("gender")
+    people = [member, other_member, make_user("third@example.org")]
+    thread = thread_make(forum=forum, author=member, posts=3, repliers=people)
+    thread_make(forum=forum, author=other_member, title="Second", posts=2)
+    if signed_in:
+        client.force_login(member)
+    budget = BUDGETS[page] + (SIGNED_IN_EXTRA if signed_in else 0)
+
+    with django_assert_max_num_queries(budget) as small:
+        assert client.get(page_url(page, thread)).status_code == 200
+    grow(forum, people, thread)
+    with django_assert_max_num_queries(budget) as large:
+        response = client.get(page_url(page, thread))
+
+    assert response.status_code == 200
+    assert len(large) == len(small)
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "member"])
+def test_a_page_of_twenty_posts_of_a_hundred_words_weighs_under_8_kb_gzipped(
+    client, member, other_member, signed_in
+):
+    people = [
+        member,
+        other_member,
+        make_user(
+            "third@example.org",
+            display_name="Thandiwe Nkosi",
+            organisation="Eastern Cape Rural Traders Association",
+        ),
+    ]
+    thread = thread_make(
+        forum=forum_get("gender"),
+        author=member,
+        title="Measuring women's share of online work: which indicators do you use?",
+        posts=20,
+        words=100,
+        repliers=people,
+    )
+    if signed_in:
+        client.force_login(member)
+
+    response = client.get(thread.get_absolute_url())
+
+    html = response.content.decode()
+    assert len(re.findall(r'<article class="post', html)) == 20
+    assert len(re.findall(r"\w+", text(100, seed=1))) >= 100
+    assert len(gzip.compress(response.content)) <= 8 * 1024
