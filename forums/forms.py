@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from forums.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH
 
 MARKDOWN_HELP = _(
-    "Markdown works: **bold**, *italic*, [a link](https://example.org), "
-    "lists starting with - ."
+    "Markdown works: **bold**, *italic*, [a link](https://example.org), and "
+    "lists (lines starting with -)."
 )
 
 

@@ -134,7 +134,7 @@ class Post(models.Model):
     class Meta:
         verbose_name = _("post")
         verbose_name_plural = _("posts")
-        ordering = ["thread", "position"]
+        ordering = ["thread_id", "position"]
         constraints = [
             # Also the index that pages through a thread.
             models.UniqueConstraint(

@@ -12,9 +12,9 @@ from django.http import (
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
-    require_GET,
     require_http_methods,
     require_POST,
+    require_safe,
 )
 from django_ratelimit.core import is_ratelimited
 
@@ -25,12 +25,12 @@ from forums.models import Forum, Thread
 POSTING_RATE = "10/m"
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     return render(request, "forums/forum_list.html", {"forums": selectors.forum_list()})
 
 
-@require_GET
+@require_safe
 def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
     forum = _forum_or_404(slug)
     page_obj = selectors.thread_page(forum=forum, page=request.GET.get("page"))
@@ -68,7 +68,7 @@ def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def thread_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     thread = _thread_or_404(pk)
     if slug != thread.slug:
@@ -90,17 +90,21 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = ReplyForm(request.POST)
     if not form.is_valid():
-        return _thread_render(request, thread, page="last", form=form)
+        return _thread_render(request, thread, page=thread.page_count, form=form)
     if _posting_too_fast(request):
         form.add_error(None, _too_fast_message())
-        return _thread_render(request, thread, page="last", form=form, status=429)
+        return _thread_render(
+            request, thread, page=thread.page_count, form=form, status=429
+        )
     try:
         post = services.post_create(
             thread=thread, author=request.user, body=form.cleaned_data["body"]
         )
     except services.ThreadLockedError as error:
         form.add_error(None, str(error))
-        return _thread_render(request, thread, page="last", form=form, status=409)
+        return _thread_render(
+            request, thread, page=thread.page_count, form=form, status=409
+        )
     return redirect(post.get_absolute_url())
 
 
@@ -108,7 +112,7 @@ def _thread_render(
     request: HttpRequest,
     thread: Thread,
     *,
-    page: str | None,
+    page: str | int | None,
     form: ReplyForm | None = None,
     status: int = 200,
 ) -> HttpResponse:

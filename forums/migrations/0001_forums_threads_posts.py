@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'post',
                 'verbose_name_plural': 'posts',
-                'ordering': ['thread', 'position'],
+                'ordering': ['thread_id', 'position'],
             },
         ),
         migrations.AddIndex(

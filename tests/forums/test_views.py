@@ -363,6 +363,17 @@ def test_a_bad_reply_shows_the_thread_with_the_error_and_keeps_the_text(
     assert thread.posts.count() == 1
 
 
+def test_a_bad_reply_is_shown_under_the_last_page_where_it_would_land(
+    member_client, forum, member
+):
+    thread = thread_make(forum=forum, author=member, posts=21, words=5)
+
+    response = member_client.post(reply_url(thread), {"body": ""})
+
+    assert response.context["page_obj"].number == 2
+    assert post_ids(response) == [thread.posts.get(position=21).pk]
+
+
 def test_a_locked_thread_refuses_replies_and_keeps_the_text(member_client, thread):
     services.thread_lock(thread=thread)
 
