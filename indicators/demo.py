@@ -1,7 +1,49 @@
-"""Demo content for this part of the portal: loaded by `manage.py load_demo`."""
+"""Demo content for indicators: the three real ILOSTAT files in data/ilostat/."""
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
+
+from indicators.models import ImportRun
+from indicators.services import indicator_import
+
+DEMO_FILES = [
+    "EMP_NIFL_SEX_RT_A.csv",
+    "EMP_TEMP_SEX_INS_NB_A.csv",
+    "EAR_4MTH_SEX_GEO_CUR_NB_A.csv",
+]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1024 * 1024), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
 
 def load(*, stdout) -> None:
-    """Load this part's demo content; running it again changes nothing."""
+    """Import each demo file through the import service, once.
+
+    A file whose exact bytes were imported before is skipped, so running
+    this again changes nothing.
+    """
+    data_dir = Path(settings.BASE_DIR) / "data" / "ilostat"
+    for name in DEMO_FILES:
+        path = data_dir / name
+        earlier = ImportRun.objects.filter(sha256=_sha256(path)).first()
+        if earlier is not None:
+            stdout.write(
+                "Indicators: %s already imported (%s rows).\n"
+                % (name, format(earlier.row_count, ","))
+            )
+            continue
+        with path.open("rb") as file:
+            run = indicator_import(file=file, filename=name, imported_by=None)
+        stdout.write(
+            "Indicators: %s imported, %s rows into %s.\n"
+            % (name, format(run.row_count, ","), run.indicator.code)
+        )

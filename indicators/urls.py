@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from django.urls import path
-from django.views.generic import TemplateView
+
+from indicators import views
 
 app_name = "indicators"
 
-placeholder = TemplateView.as_view(template_name="base.html")
-
 urlpatterns = [
-    path("", placeholder, name="list"),
+    path("", views.indicator_list, name="list"),
+    # Before the detail pattern: no indicator code is lower case, but the
+    # order keeps it that way if one ever is.
+    path("import/", views.indicator_import, name="import"),
+    path("<str:code>/", views.indicator_detail, name="detail"),
+    path("<str:code>/chart.svg", views.indicator_chart, name="chart"),
 ]
