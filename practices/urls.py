@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 from django.urls import path
-from django.views.generic import TemplateView
+
+from practices import views
 
 app_name = "practices"
 
-placeholder = TemplateView.as_view(template_name="base.html")
-
 urlpatterns = [
-    path("", placeholder, name="list"),
-    path("queue/", placeholder, name="queue"),
+    path("", views.practice_list, name="list"),
+    path("create/", views.practice_create, name="create"),
+    path("mine/", views.practice_mine, name="mine"),
+    path("queue/", views.practice_queue, name="queue"),
+    path("<slug:slug>/", views.practice_detail, name="detail"),
+    path("<slug:slug>/review/", views.practice_review, name="review"),
 ]
