@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "portal.context_processors.navigation",
             ],
         },
     },
@@ -164,6 +165,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
+
+# Initiatives that work everywhere are filed under a country of their own.
+# XW is in ISO 3166's user-assigned range, so no real country will take it.
+COUNTRIES_OVERRIDE = {"XW": _("Worldwide")}
 
 # Static files: hashed names, compressed, cached for a year by WhiteNoise.
 STATIC_URL = "/static/"

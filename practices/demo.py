@@ -2,8 +2,8 @@
 
 Each is described in the portal's own words from well-known public facts,
 without figures. A website is given only where it is certainly the
-organisation's own. Initiatives that work worldwide are filed under the
-country where the organisation behind them is based.
+organisation's own. Initiatives that work worldwide are filed under
+"Worldwide" (XW, a code reserved for user assignment, set in settings).
 """
 
 from __future__ import annotations
@@ -254,7 +254,7 @@ another, training and coaching, and work with governments and companies on
 policies and purchasing practices that open markets to women.
 """,
         "themes": ["gender", "smes-finance"],
-        "countries": ["CH"],
+        "countries": ["XW"],
         "organisation": "International Trade Centre (ITC)",
         "stakeholder_group": "international-organisation",
         "year_started": 2015,
@@ -279,7 +279,7 @@ facilitation, payment solutions, legal and regulatory frameworks, e-commerce
 skills, and access to finance.
 """,
         "themes": ["enabling-environment"],
-        "countries": ["CH"],
+        "countries": ["XW"],
         "organisation": "UNCTAD",
         "stakeholder_group": "international-organisation",
         "year_started": 2016,
@@ -305,7 +305,7 @@ The assessments are meant to help governments and their partners decide
 where to act first.
 """,
         "themes": ["enabling-environment"],
-        "countries": ["CH"],
+        "countries": ["XW"],
         "organisation": "UNCTAD",
         "stakeholder_group": "international-organisation",
         "year_started": 2017,
@@ -328,7 +328,7 @@ sessions and networks for women running digital businesses, and speak in
 policy discussions about what would help women in the digital economy.
 """,
         "themes": ["gender", "jobs-innovation"],
-        "countries": ["CH"],
+        "countries": ["XW"],
         "organisation": "UNCTAD",
         "stakeholder_group": "international-organisation",
         "year_started": 2019,
@@ -353,7 +353,7 @@ priorities, alongside areas such as apprenticeships and youth
 entrepreneurship.
 """,
         "themes": ["jobs-innovation", "enabling-environment"],
-        "countries": ["CH"],
+        "countries": ["XW"],
         "organisation": "International Labour Organization (ILO)",
         "stakeholder_group": "international-organisation",
         "year_started": 2016,
@@ -400,7 +400,7 @@ technology sector. The partnership also gathers research on the gender
 digital divide.
 """,
         "themes": ["gender", "broadband"],
-        "countries": ["CH"],
+        "countries": ["XW"],
         "organisation": "EQUALS partnership (ITU, UN Women, ITC, GSMA, UNU)",
         "stakeholder_group": "international-organisation",
         "year_started": 2016,
