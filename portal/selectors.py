@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from forums.selectors import thread_latest
 from portal.models import Theme
+from practices.selectors import practice_latest
 
 
 def home_context() -> dict[str, Any]:
-    """What the home page shows: the sub-themes of the action line."""
-    return {"themes": list(Theme.objects.all())}
+    """The sub-themes of the action line and the latest of each part: one
+    query per list."""
+    return {
+        "themes": list(Theme.objects.all()),
+        "latest_practices": practice_latest(limit=5),
+        "latest_threads": thread_latest(limit=5),
+    }

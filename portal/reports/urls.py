@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from django.urls import path
-from django.views.generic import TemplateView
+
+from portal.reports import views
 
 app_name = "reports"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="base.html"), name="create"),
+    path("", views.report_create, name="create"),
 ]

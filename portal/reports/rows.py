@@ -1,0 +1,74 @@
+"""A report as rows of cells, for the CSV export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from django.utils.translation import gettext as _
+
+from portal.reports.selectors import Report
+
+
+def report_rows(report: Report, absolute: Callable[[str], str]) -> Iterator[list]:
+    yield [_("Meeting-preparation report: e-business and e-employment")]
+    yield [_("Period"), report.start.isoformat(), report.end.isoformat()]
+    yield [_("Themes"), "; ".join(theme.name for theme in report.themes)]
+    yield []
+
+    yield [_("New published practices by theme")]
+    yield [
+        _("Theme"),
+        _("Title"),
+        _("Organisation"),
+        _("Countries"),
+        _("Stakeholder group"),
+        _("Year started"),
+        _("Published"),
+        _("Address"),
+    ]
+    for section in report.sections:
+        for practice in section.practices:
+            yield [
+                section.theme.name,
+                practice.title,
+                practice.organisation,
+                "; ".join(str(name) for name in practice.country_names),
+                practice.stakeholder_group.name,
+                practice.year_started,
+                practice.published_at.date().isoformat(),
+                absolute(practice.get_absolute_url()),
+            ]
+    yield []
+
+    yield [_("Most active forum threads")]
+    yield [
+        _("Forum"),
+        _("Thread"),
+        _("Posts in the period"),
+        _("Posts in all"),
+        _("Last activity"),
+        _("Address"),
+    ]
+    for thread in report.threads:
+        yield [
+            thread.forum.theme.name,
+            thread.title,
+            thread.posts_in_period,
+            thread.post_count,
+            thread.last_activity_at.date().isoformat(),
+            absolute(thread.get_absolute_url()),
+        ]
+
+    for indicator, values in report.figures:
+        yield []
+        yield [_("Latest figures: %(name)s") % {"name": indicator.name}]
+        yield [
+            _("Country or area"),
+            _("Year"),
+            _("Women"),
+            _("Men"),
+            _("Total"),
+            _("Gap (men minus women)"),
+        ]
+        for row in values:
+            yield [row.area, row.year, row.women, row.men, row.total, row.gap]
