@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from indicators import selectors, services
 from indicators.charts import gap_chart_svg
@@ -49,7 +49,7 @@ def _query(indicator: Indicator, choice: SeriesChoice) -> dict[str, str]:
     return query
 
 
-@require_GET
+@require_safe
 def indicator_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -58,7 +58,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     indicator = _indicator_or_404(code)
     areas = selectors.indicator_areas(indicator=indicator)
@@ -88,7 +88,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @csp_update({"style-src": [UNSAFE_INLINE]})
-@require_GET
+@require_safe
 def indicator_chart(request: HttpRequest, code: str) -> HttpResponse:
     """The detail page's chart as SVG; its inline styles need their own CSP."""
     indicator = _indicator_or_404(code)

@@ -538,7 +538,7 @@ def _read_rows(
     indicator_value: str | None = None
     freq = ""
     other_indicators: set[str] = set()
-    seen: dict[tuple, tuple[int, Decimal | None]] = {}
+    seen: dict[int, int] = {}
     interned: dict[str, str] = {}
     failed = False
     line = 1
@@ -679,12 +679,14 @@ def _read_rows(
             note_source=optional(cells, note_source_at),
             note_classif=optional(cells, note_classif_at),
         )
-        key = (row.area, row.year, row.sex, age_group, items[0], items[1], row.source)
-        earlier = seen.get(key)
-        if earlier is not None:
+        # Rows are found again by the hash of their key and compared in full,
+        # which spares holding a second copy of every key.
+        key = hash(_key(row))
+        earlier = parsed.rows[seen[key]] if key in seen else None
+        if earlier is not None and _key(earlier) == _key(row):
             # ILO repeats a group under several age bandings (10-year bands,
             # aggregate bands): the same figure twice is one observation.
-            if earlier[1] == value:
+            if earlier.value == value:
                 parsed.duplicates += 1
                 continue
             complain(
@@ -693,11 +695,11 @@ def _read_rows(
                     "this row repeats line %(line)s (same area, year, sex, "
                     "groups and source) with another value."
                 )
-                % {"line": earlier[0]},
+                % {"line": earlier.line},
             )
             failed = True
             continue
-        seen[key] = (start, value)
+        seen.setdefault(key, len(parsed.rows))
         parsed.rows.append(row)
 
     if parsed.row_count == 0:
@@ -727,12 +729,28 @@ def _read_rows(
     other_names += [""] * (2 - len(other_names))
     strip_prefix += [False] * (2 - len(strip_prefix))
     parsed.classif1_name, parsed.classif2_name = other_names[0], other_names[1]
+    seen.clear()
     if any(strip_prefix):
-        parsed.rows = [
-            _strip_items(row, strip_prefix, layout.split_classif, interned)
-            for row in parsed.rows
-        ]
+        # In place, so that the file's rows are never held twice.
+        rows = parsed.rows
+        for index, row in enumerate(rows):
+            rows[index] = _strip_items(
+                row, strip_prefix, layout.split_classif, interned
+            )
     return parsed
+
+
+def _key(row: Row) -> tuple:
+    """What makes an observation one: everything but its value and notes."""
+    return (
+        row.area,
+        row.year,
+        row.sex,
+        row.age_group,
+        row.classif1,
+        row.classif2,
+        row.source,
+    )
 
 
 def _strip_items(

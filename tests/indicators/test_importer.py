@@ -330,3 +330,25 @@ def test_a_country_name_gets_its_iso_code_and_an_area_is_shared_by_layouts():
 
     assert Area.objects.filter(name="Kenya").get().iso3 == "KEN"
     assert not Area.objects.filter(iso3="KEN").exclude(name="Kenya").exists()
+
+
+def test_windows_line_ends_and_a_note_over_two_lines_keep_line_numbers_right():
+    rows = rate_rows(years=(2019, 2020, 2021))
+    rows[1][7] = "Remarks: first line\nsecond line"
+    rows[5][5] = "oops"
+    data = csv_bytes(rows).replace(b"\n", b"\r\n")
+
+    message = import_error(data)
+
+    assert message.startswith("Line 8: the value “oops” is not a number")
+
+
+def test_a_note_over_two_lines_is_stored_whole():
+    rows = rate_rows()
+    rows[1][7] = "Remarks: first line\nsecond line"
+
+    import_bytes(csv_bytes(rows).replace(b"\n", b"\r\n"))
+
+    assert Observation.objects.filter(
+        note_indicator="Remarks: first line\r\nsecond line"
+    ).exists()
