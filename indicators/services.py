@@ -8,7 +8,7 @@ from itertools import islice
 from typing import IO
 
 from django.db import transaction
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Q
 from django.utils.translation import gettext as _
 
 from indicators.importers.ilostat import (
@@ -188,8 +188,14 @@ def _area_ids_for(parsed: ParsedFile) -> dict[str, int]:
             area.save(update_fields=["iso3"])
             by_code[info.iso3] = area
     if missing:
-        Area.objects.bulk_create(missing)
-        for area in missing:
+        # Another import may be creating the same areas at this moment:
+        # skip what it wrote first, then read back what exists.
+        Area.objects.bulk_create(missing, ignore_conflicts=True)
+        created = Area.objects.filter(
+            Q(name__in=[area.name for area in missing])
+            | Q(iso3__in=[area.iso3 for area in missing if area.iso3])
+        )
+        for area in created:
             by_name[area.name] = area
             if area.iso3:
                 by_code[area.iso3] = area
