@@ -1,4 +1,5 @@
-"""Demo content for indicators: the three real ILOSTAT files in data/ilostat/."""
+"""Demo content for indicators: the three real ILOSTAT files in data/ilostat/,
+and ILO's excerpt of unemployment by sex and age, the one series with ages."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ DEMO_FILES = [
     "EMP_NIFL_SEX_RT_A.csv",
     "EMP_TEMP_SEX_INS_NB_A.csv",
     "EAR_4MTH_SEX_GEO_CUR_NB_A.csv",
+    "fixtures/UNE_DEAP_SEX_AGE_RT_A-codes-excerpt.csv",
 ]
 
 
@@ -42,7 +44,7 @@ def load(*, stdout) -> None:
             )
             continue
         with path.open("rb") as file:
-            run = indicator_import(file=file, filename=name, imported_by=None)
+            run = indicator_import(file=file, filename=path.name, imported_by=None)
         stdout.write(
             "Indicators: %s imported, %s rows into %s.\n"
             % (name, format(run.row_count, ","), run.indicator.code)

@@ -17,7 +17,7 @@ class SeriesForm(forms.Form):
     """Which area, and which item of each classification, a page shows.
 
     Read from the query string; a field left out takes its default, so a
-    bare URL shows the first area's totals.
+    bare URL shows the totals of the country with the longest series.
     """
 
     area = forms.TypedChoiceField(
@@ -54,10 +54,19 @@ class SeriesForm(forms.Form):
         else:
             self.fields["area"].choices = countries or aggregates
         if areas:
-            self.fields["area"].initial = areas[0].pk
+            # Open on the country with the longest series: a first look that
+            # shows a trend, not a single year.
+            longest = max(
+                areas,
+                key=lambda area: (
+                    area.kind == Area.Kind.COUNTRY,
+                    getattr(area, "year_count", 0),
+                ),
+            )
+            self.fields["area"].initial = longest.pk
             if data is not None and not data.get("area"):
                 self.data = data.copy()
-                self.data["area"] = str(areas[0].pk)
+                self.data["area"] = str(longest.pk)
 
         self._item_field("age", indicator.age_groups, indicator.age_name)
         self._item_field("classif1", indicator.classif1_items, indicator.classif1_name)

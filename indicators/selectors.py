@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, Max, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from indicators.models import Area, ImportRun, Indicator, Observation, Sex
@@ -36,9 +36,20 @@ def indicator_get(*, code: str) -> Indicator:
 
 
 def indicator_areas(*, indicator: Indicator) -> list[Area]:
-    """The areas that have figures for the indicator: countries first, by name."""
-    has_figures = Observation.objects.filter(indicator=indicator, area=OuterRef("pk"))
-    areas = list(Area.objects.filter(Exists(has_figures)))
+    """The areas that have figures for the indicator: countries first, by name.
+
+    Each area carries `year_count`, the number of years with a figure, so a
+    page can open on the area with the longest series.
+    """
+    years = (
+        Observation.objects.filter(indicator=indicator, area=OuterRef("pk"))
+        .values("area")
+        .annotate(count=Count("year", distinct=True))
+        .values("count")
+    )
+    areas = list(
+        Area.objects.annotate(year_count=Subquery(years)).filter(year_count__gt=0)
+    )
     areas.sort(key=lambda area: (area.kind != Area.Kind.COUNTRY, area.name))
     return areas
 

@@ -94,14 +94,17 @@ def test_the_list_costs_the_same_queries_for_3_or_33_indicators(
 # The detail page
 
 
-def test_the_detail_shows_the_first_area_until_one_is_chosen(client):
-    import_bytes(csv_bytes(rate_rows(areas=("Kenya", "Ghana"))))
+def test_the_detail_opens_on_the_country_with_the_longest_series(client):
+    rows = rate_rows(areas=("Ghana",), years=(2021,))
+    rows += rate_rows(areas=("Kenya",), years=(2019, 2020, 2021))
+    rows += rate_rows(areas=("Angola",), years=(2020, 2021))
+    import_bytes(csv_bytes(rows))
 
     response = client.get(DETAIL_URL)
 
     assert response.status_code == 200
-    assert response.context["series"].choice.area.name == "Ghana"
-    assert "<h2>Ghana</h2>" in response.content.decode()
+    assert response.context["series"].choice.area.name == "Kenya"
+    assert "<h2>Kenya</h2>" in response.content.decode()
 
 
 def test_the_detail_shows_women_men_total_and_the_gap_for_a_chosen_area(client):
