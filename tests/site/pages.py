@@ -40,8 +40,107 @@ def signed_in_as(role: Role):
     return user
 
 
+def _author():
+    return signed_in_as(Role.MEMBER)
+
+
+def _practice(*, published: bool = True) -> str:
+    from tests.practices.factories import make_practice, make_published
+
+    if published:
+        practice = make_published(
+            submitted_by=_author(),
+            moderator=signed_in_as(Role.MODERATOR),
+            description="It **works** on any phone.\n\n- agents\n- shops",
+        )
+    else:
+        practice = make_practice(submitted_by=_author())
+    return practice.slug
+
+
+def _thread():
+    from forums.services import post_create
+    from tests.forums.factories import forum_get, thread_make
+
+    thread = thread_make(forum=forum_get(), author=_author(), posts=3)
+    post_create(
+        thread=thread, author=_author(), body="A reply with a [link](https://ilo.org)."
+    )
+    return thread
+
+
+def _indicator_code() -> str:
+    import io
+
+    from indicators.services import indicator_import
+
+    rows = [
+        '"ref_area.label","source.label","indicator.label","sex.label","time",'
+        '"obs_value","obs_status.label","note_indicator.label","note_source.label"'
+    ]
+    for year, women, men in [(2019, 86.1, 78.0), (2022, 85.5, 77.2)]:
+        for sex, value in [
+            ("Female", women),
+            ("Male", men),
+            ("Total", (women + men) / 2),
+        ]:
+            rows.append(
+                f'"Kenya","LFS - Labour Force Survey",'
+                f'"Informal employment rate by sex (%)","Sex: {sex}","{year}",'
+                f'{value},"","",""'
+            )
+    data = ("\ufeff" + "\n".join(rows) + "\n").encode()
+    run = indicator_import(file=io.BytesIO(data), filename="EMP_NIFL_SEX_RT_A.csv")
+    return run.indicator.code
+
+
 PAGE_TYPES = [
     PageType("home", lambda: reverse("portal:home")),
+    PageType("practice-list", lambda: (_practice(), reverse("practices:list"))[1]),
+    PageType(
+        "practice-detail",
+        lambda: reverse("practices:detail", kwargs={"slug": _practice()}),
+    ),
+    PageType("practice-create", lambda: reverse("practices:create"), Role.MEMBER),
+    PageType(
+        "practice-mine",
+        lambda: (_practice(published=False), reverse("practices:mine"))[1],
+        Role.MEMBER,
+    ),
+    PageType(
+        "practice-queue",
+        lambda: (_practice(published=False), reverse("practices:queue"))[1],
+        Role.MODERATOR,
+    ),
+    PageType(
+        "practice-review",
+        lambda: reverse(
+            "practices:review", kwargs={"slug": _practice(published=False)}
+        ),
+        Role.MODERATOR,
+    ),
+    PageType("forum-index", lambda: (_thread(), reverse("forums:index"))[1]),
+    PageType(
+        "forum", lambda: reverse("forums:forum", kwargs={"slug": _thread().forum.slug})
+    ),
+    PageType("thread", lambda: _thread().get_absolute_url()),
+    PageType("thread-member", lambda: _thread().get_absolute_url(), Role.MEMBER),
+    PageType(
+        "thread-create",
+        lambda: reverse("forums:thread_create", kwargs={"slug": "gender"}),
+        Role.MEMBER,
+    ),
+    PageType(
+        "indicator-list", lambda: (_indicator_code(), reverse("indicators:list"))[1]
+    ),
+    PageType(
+        "indicator-detail",
+        lambda: reverse("indicators:detail", kwargs={"code": _indicator_code()}),
+    ),
+    PageType(
+        "indicator-import", lambda: reverse("indicators:import"), Role.FACILITATOR
+    ),
+    PageType("report-form", lambda: reverse("reports:create"), Role.FACILITATOR),
     PageType("login", lambda: reverse("account_login")),
     PageType("signup", lambda: reverse("account_signup")),
     PageType("password-reset", lambda: reverse("account_reset_password")),
