@@ -22,7 +22,10 @@ class ProfileFieldsMixin(forms.Form):
         label=_("Stakeholder group"), queryset=StakeholderGroup.objects.all()
     )
     country = LazyTypedChoiceField(
-        label=_("Country"), choices=[("", "---------"), *countries], required=False
+        label=_("Country"),
+        # A callable, so that the names follow the reader's language.
+        choices=lambda: [("", "---------"), *countries],
+        required=False,
     )
 
 

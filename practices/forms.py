@@ -13,7 +13,8 @@ from practices.models import FIRST_YEAR, Practice, ReviewDecision
 class PracticeForm(forms.ModelForm):
     countries = forms.MultipleChoiceField(
         label=_("Countries"),
-        choices=countries,
+        # A callable, so that the names follow the reader's language.
+        choices=lambda: countries,
         help_text=_(
             "The countries where the initiative works. Hold Ctrl (or Cmd) to "
             "choose more than one."
