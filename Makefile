@@ -17,8 +17,9 @@ lint: install-dev
 	$(VENV)/bin/ruff format --check .
 
 messages: install
-	$(VENV)/bin/python manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles
-	$(VENV)/bin/python manage.py compilemessages --ignore=.venv
+	DJANGO_SETTINGS_MODULE=portal.settings_test $(VENV)/bin/python manage.py makemessages \
+	  --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=bench --ignore=tests
+	DJANGO_SETTINGS_MODULE=portal.settings_test $(VENV)/bin/python manage.py compilemessages --ignore=.venv
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev

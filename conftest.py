@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.utils import translation
 
 from portal.models import Agency, User
 from portal.roles import Role
@@ -12,12 +14,45 @@ from portal.services import role_grant
 PASSWORD = "correct-horse-battery"
 
 
+def _flushes_the_database(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return (
+        "live_server" in fixtures
+        or "transactional_db" in fixtures
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests that flush the database after all the others.
+
+    pytest-django orders them so, but pytest regroups tests by the browser
+    that pytest-playwright parametrizes per session, and a flushed database
+    has lost the taxonomy that migrations put in it.
+    """
+    items.sort(key=_flushes_the_database)
+
+
 def make_user(email: str, *, roles=(Role.MEMBER,), agency: str = "", **fields) -> User:
     user = User.objects.create_user(email=email, password=PASSWORD, **fields)
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     for role in roles:
         role_grant(user=user, role=role, agency=agency)
     return user
+
+
+@pytest.fixture(autouse=True)
+def _interface_language():
+    """Each test starts in the default language, whatever the last one chose.
+
+    A request with a language cookie leaves that language active in the
+    thread after the response.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

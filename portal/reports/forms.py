@@ -19,12 +19,12 @@ class ReportForm(forms.Form):
 
     start = forms.DateField(
         label=_("From"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("The first day of the period, as YYYY-MM-DD."),
     )
     end = forms.DateField(
         label=_("To"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("The last day of the period, included."),
     )
     themes = forms.ModelMultipleChoiceField(

@@ -16,9 +16,11 @@ BUDGET = 50 * 1024
 JS_BUDGET = 15 * 1024
 
 
-@pytest.mark.parametrize("page", PAGE_TYPES, ids=[page.name for page in PAGE_TYPES])
-def test_each_page_type_fits_the_first_visit_budget(page, client, django_user_model):
-    url = page.url(client)
+@pytest.mark.parametrize("page_type", PAGE_TYPES, ids=[p.name for p in PAGE_TYPES])
+def test_each_page_type_fits_the_first_visit_budget(
+    page_type, client, django_user_model
+):
+    url = page_type.url(client)
 
     weight = page_weight(client, url)
 

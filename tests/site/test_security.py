@@ -15,9 +15,11 @@ from tests.site.pages import PAGE_TYPES
 ANONYMOUS_PAGES = [page for page in PAGE_TYPES if page.role is None]
 
 
-@pytest.mark.parametrize("page", PAGE_TYPES, ids=[page.name for page in PAGE_TYPES])
-def test_pages_carry_a_strict_policy_and_no_inline_script_or_style(page, client, db):
-    url = page.url(client)
+@pytest.mark.parametrize("page_type", PAGE_TYPES, ids=[p.name for p in PAGE_TYPES])
+def test_pages_carry_a_strict_policy_and_no_inline_script_or_style(
+    page_type, client, db
+):
+    url = page_type.url(client)
 
     response = client.get(url)
 
@@ -36,10 +38,12 @@ def test_pages_carry_a_strict_policy_and_no_inline_script_or_style(page, client,
 
 
 @pytest.mark.parametrize(
-    "page", ANONYMOUS_PAGES, ids=[page.name for page in ANONYMOUS_PAGES]
+    "page_type", ANONYMOUS_PAGES, ids=[p.name for p in ANONYMOUS_PAGES]
 )
-def test_an_anonymous_reader_causes_no_database_write_and_no_session(page, client, db):
-    url = page.url(client)
+def test_an_anonymous_reader_causes_no_database_write_and_no_session(
+    page_type, client, db
+):
+    url = page_type.url(client)
 
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)

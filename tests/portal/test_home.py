@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_page_lists_the_ten_themes_for_action(client):
+    response = client.get(reverse("portal:home"))
+
+    assert response.status_code == 200
+    assert len(response.context["themes"]) == 10
+    assert "Payments for people without bank accounts" in response.content.decode()
+
+
+def test_choosing_french_translates_the_interface_and_the_themes(client):
+    response = client.post(
+        reverse("set_language"), {"language": "fr", "next": reverse("portal:home")}
+    )
+    page = client.get(response["Location"]).content.decode()
+
+    assert '<html lang="fr" dir="ltr">' in page
+    assert "Accès au haut débit" in page
+    assert "Pratiques" in page
+
+
+def test_choosing_arabic_mirrors_the_layout(client):
+    client.post(reverse("set_language"), {"language": "ar", "next": "/"})
+
+    page = client.get(reverse("portal:home")).content.decode()
+
+    assert '<html lang="ar" dir="rtl">' in page
+
+
+def test_the_health_check_answers_without_a_session(client):
+    response = client.get(reverse("portal:healthz"))
+
+    assert response.json() == {"status": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_the_home_page_costs_the_same_queries_with_more_content(
+    client, member, django_assert_max_num_queries
+):
+    from forums.models import Forum
+    from forums.services import thread_create
+
+    forum = Forum.objects.first()
+    thread_create(forum=forum, author=member, title="First", body="Hello")
+    with django_assert_max_num_queries(3):
+        client.get(reverse("portal:home"))
+    for number in range(10):
+        thread_create(forum=forum, author=member, title=f"T{number}", body="Hi")
+
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse("portal:home"))
+
+    assert "T9" in response.content.decode()
