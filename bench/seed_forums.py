@@ -3,10 +3,10 @@
     .venv/bin/python bench/seed_forums.py                  # 100,000 posts
     .venv/bin/python bench/seed_forums.py --posts 1000000  # the big run
 
-The shape of /work/shared/PEERS.md: the 10 forums the migrations create,
-2,000 threads, posts of 60-200 words of Markdown, a few threads of 2,000+
-posts (scaled up with --posts), a few hundred members. Everything already in
-the forums is deleted first, so the script can be run again.
+The shape of /work/shared/PEERS.md: the 10 forums the migrations create (the
+script migrates first), 2,000 threads, posts of 60-200 words of Markdown, a
+few threads of 2,000+ posts (scaled up with --posts), a few hundred members.
+Everything already in the forums is deleted first, so it can be run again.
 
 Rows go in with COPY, in the order they would have been written (post ids
 follow time, so a thread's posts lie scattered through the table as in real
@@ -94,9 +94,14 @@ def main() -> None:
         sys.exit("Too few posts for that many threads and the long ones.")
     rng = random.Random(args.seed)
 
+    from django.core.management import call_command
     from django.db import connection, transaction
 
     from forums.models import Forum
+
+    # The schema and the 10 forums (one per theme) come from the migrations.
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)
 
     forum_ids = list(Forum.objects.order_by("pk").values_list("pk", flat=True))
     if not forum_ids:
@@ -231,9 +236,13 @@ def body_pool(size: int, rng: random.Random) -> list[tuple[str, str]]:
 
     words = vocabulary()
     pool = []
+    counts = []
     for number in range(size):
         body = markdown_body(rng, words, number)
+        counts.append(len(re.findall(r"\w+", body)))
         pool.append((copy_escape(body), copy_escape(render_markdown(body))))
+    average = sum(counts) / size
+    print(f"Bodies: {min(counts)}-{max(counts)} words, {average:.0f} on average.")
     return pool
 
 
