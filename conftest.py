@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from allauth.account.models import EmailAddress
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.utils import translation
 
@@ -33,6 +36,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     has lost the taxonomy that migrations put in it.
     """
     items.sort(key=_flushes_the_database)
+
+
+def _migration(app_label: str, name: str):
+    return importlib.import_module(f"{app_label}.migrations.{name}")
+
+
+@pytest.fixture(autouse=True)
+def _migrated_data(request):
+    """Put back what the data migrations made, for tests that flush it away.
+
+    A transactional test ends by emptying every table, taxonomy included;
+    the data migrations' own functions write it again, so there is one
+    source for it. (Serialized rollback proved unreliable across the browser
+    tests' live server.)
+    """
+    if not _flushes_the_database(request.node):
+        return
+    request.getfixturevalue("transactional_db")
+    _migration("portal", "0003_roles").create_roles(django_apps, None)
+    _migration("portal", "0004_taxonomy").create_taxonomy(django_apps, None)
+    _migration("forums", "0002_create_forum_per_theme").create_forums(django_apps, None)
 
 
 def make_user(email: str, *, roles=(Role.MEMBER,), agency: str = "", **fields) -> User:

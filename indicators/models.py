@@ -141,6 +141,19 @@ class Sex(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# What makes one figure: the import service upserts on this same key.
+OBSERVATION_KEY = [
+    "indicator",
+    "area",
+    "year",
+    "sex",
+    "age_group",
+    "classif1",
+    "classif2",
+    "source",
+]
+
+
 class Observation(models.Model):
     """One published figure: an indicator's value for an area, year, sex and group.
 
@@ -182,16 +195,7 @@ class Observation(models.Model):
         ordering = ["indicator", "area", "year", "sex"]
         constraints = [
             models.UniqueConstraint(
-                fields=[
-                    "indicator",
-                    "area",
-                    "year",
-                    "sex",
-                    "age_group",
-                    "classif1",
-                    "classif2",
-                    "source",
-                ],
+                fields=OBSERVATION_KEY,
                 name="indicators_observation_unique_key",
             ),
         ]

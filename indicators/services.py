@@ -17,22 +17,18 @@ from indicators.importers.ilostat import (
     Problem,
     read_file,
 )
-from indicators.models import Area, ImportRun, Indicator, Observation
+from indicators.models import (
+    OBSERVATION_KEY,
+    Area,
+    ImportRun,
+    Indicator,
+    Observation,
+)
 from portal.models import User
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 2000
-OBSERVATION_KEY = [
-    "indicator",
-    "area",
-    "year",
-    "sex",
-    "age_group",
-    "classif1",
-    "classif2",
-    "source",
-]
 OBSERVATION_UPDATED = [
     "value",
     "status",

@@ -29,7 +29,7 @@ def log_in(page, live_server, user) -> None:
     )
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(
     ("language", "width"), [("en", 360), ("en", 1280), ("ar", 360)]
 )

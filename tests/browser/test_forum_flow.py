@@ -7,7 +7,7 @@ import pytest
 from conftest import make_user
 from tests.browser.test_practice_flow import no_js, sign_in  # noqa: F401
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_member_starts_a_thread_and_another_replies(live_server, no_js):  # noqa: F811

@@ -9,7 +9,7 @@ from django.core import mail
 from conftest import PASSWORD, make_user
 from portal.roles import Role
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

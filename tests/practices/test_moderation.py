@@ -180,7 +180,7 @@ def test_a_moderator_holding_a_stale_copy_cannot_decide_again(member, moderator)
     assert PracticeReview.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_moderators_deciding_at_once_cannot_both_decide(member, moderator):
     second = make_user(
         "second.moderator@example.org",
