@@ -23,6 +23,26 @@ class CountedPaginator(Paginator):
         return self._known_count
 
 
+class PositionPaginator(CountedPaginator):
+    """Pages of a thread's posts found by position instead of OFFSET.
+
+    Positions run from 1 to post_count without gaps: post_create numbers
+    posts under the thread lock, and posts go only with their whole thread.
+    So page n holds positions ((n - 1) * size, n * size], which the unique
+    position index finds at any depth, where OFFSET would read and drop every
+    earlier post (300 ms and more on the last page of a 50,000-post thread).
+    """
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        posts = self.object_list.filter(position__gt=bottom, position__lte=top)
+        return self._get_page(posts, number, self)
+
+
 def forum_list() -> list[Forum]:
     """Every forum with its theme and the thread that moved last, in one query.
 
@@ -70,7 +90,7 @@ def post_page(*, thread: Thread, page: str | int | None) -> Page:
         .defer("body")  # the page shows the rendered text only
         .order_by("position")
     )
-    paginator = CountedPaginator(posts, POSTS_PER_PAGE, count=thread.post_count)
+    paginator = PositionPaginator(posts, POSTS_PER_PAGE, count=thread.post_count)
     return paginator.get_page(page)
 
 

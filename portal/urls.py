@@ -3,6 +3,8 @@ from __future__ import annotations
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from portal import views
 
@@ -19,7 +21,10 @@ portal_patterns = [
 urlpatterns = [
     path("", include((portal_patterns, "portal"))),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Choosing a language only sets a preference cookie: nothing a forged
+    # request could abuse. Without a CSRF token in the footer form, anonymous
+    # pages set no cookie at all, so a shared cache can keep them.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("practices/", include("practices.urls")),
     path("forums/", include("forums.urls")),
     path("indicators/", include("indicators.urls")),

@@ -51,9 +51,9 @@ def grow(forum, people, thread) -> None:
 
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "member"])
-@pytest.mark.parametrize("page", list(BUDGETS))
+@pytest.mark.parametrize("kind", list(BUDGETS))
 def test_each_page_stays_within_its_query_budget_at_any_size(
-    client, member, other_member, django_assert_max_num_queries, page, signed_in
+    client, member, other_member, django_assert_max_num_queries, kind, signed_in
 ):
     forum = forum_get("gender")
     people = [member, other_member, make_user("third@example.org")]
@@ -61,13 +61,13 @@ def test_each_page_stays_within_its_query_budget_at_any_size(
     thread_make(forum=forum, author=other_member, title="Second", posts=2)
     if signed_in:
         client.force_login(member)
-    budget = BUDGETS[page] + (SIGNED_IN_EXTRA if signed_in else 0)
+    budget = BUDGETS[kind] + (SIGNED_IN_EXTRA if signed_in else 0)
 
     with django_assert_max_num_queries(budget) as small:
-        assert client.get(page_url(page, thread)).status_code == 200
+        assert client.get(page_url(kind, thread)).status_code == 200
     grow(forum, people, thread)
     with django_assert_max_num_queries(budget) as large:
-        response = client.get(page_url(page, thread))
+        response = client.get(page_url(kind, thread))
 
     assert response.status_code == 200
     assert len(large) == len(small)
@@ -103,3 +103,16 @@ def test_a_page_of_twenty_posts_of_a_hundred_words_weighs_under_8_kb_gzipped(
     assert len(re.findall(r'<article class="post', html)) == 20
     assert len(re.findall(r"\w+", text(100, seed=1))) >= 100
     assert len(gzip.compress(response.content)) <= 8 * 1024
+
+
+def test_a_deep_page_of_a_thread_is_found_by_position_not_by_offset(
+    client, member, django_assert_max_num_queries
+):
+    thread = thread_make(forum=forum_get("gender"), author=member, posts=45)
+
+    with django_assert_max_num_queries(2) as queries:
+        response = client.get(thread.get_absolute_url() + "?page=3")
+
+    posts = list(response.context["page_obj"])
+    assert [post.position for post in posts] == [41, 42, 43, 44, 45]
+    assert not any("OFFSET" in query["sql"] for query in queries.captured_queries)
