@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from forums.models import Post, Thread
+from indicators.models import ImportRun, Observation
+from portal.models import User
+from practices.models import Practice, PracticeStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_loader_refuses_to_run_with_debug_off(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("load_demo", stdout=io.StringIO())
+
+    assert not User.objects.exists()
+
+
+def test_the_demo_loads_every_part_once_and_names_the_accounts(settings):
+    settings.DEBUG = True
+    output = io.StringIO()
+
+    call_command("load_demo", stdout=output)
+    counts = [
+        User.objects.count(),
+        Practice.objects.count(),
+        Thread.objects.count(),
+        Post.objects.count(),
+        Observation.objects.count(),
+        ImportRun.objects.count(),
+    ]
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert counts == [
+        User.objects.count(),
+        Practice.objects.count(),
+        Thread.objects.count(),
+        Post.objects.count(),
+        Observation.objects.count(),
+        ImportRun.objects.count(),
+    ]
+    assert counts[0] == 5
+    assert Practice.objects.filter(status=PracticeStatus.PUBLISHED).count() >= 12
+    assert Practice.objects.filter(status=PracticeStatus.PENDING).exists()
+    assert Observation.objects.count() >= 3559 + 15839 + 6234
+    text = output.getvalue()
+    for email in ("member@", "moderator.unctad@", "moderator.ilo@", "facilitator@"):
+        assert email in text
+    assert "demo-portal-2026" in text
