@@ -23,7 +23,7 @@ by default) with the real settings, DEBUG off. Steps, each bounded:
    whose exit flushes every backend's statistics.
 
 Loopback only; every loop stops after a fixed count or time. Results go to
-bench/results/<date>_<posts>posts.json; a table against PEERS.md is printed.
+bench/results/<date>T<HHMM>_<posts>posts.json; a table against PEERS.md is printed.
 """
 
 from __future__ import annotations
@@ -1074,7 +1074,7 @@ def main() -> None:
 
     results["machine"]["load_average_at_end"] = os.getloadavg()
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H%M")
     out = RESULTS_DIR / f"{stamp}_{posts}posts.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     print()
