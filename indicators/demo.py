@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 
 from indicators.models import ImportRun
-from indicators.services import indicator_import
+from indicators.services import indicator_describe, indicator_import
 
 DEMO_FILES = [
     "EMP_NIFL_SEX_RT_A.csv",
@@ -17,6 +17,8 @@ DEMO_FILES = [
     "EAR_4MTH_SEX_GEO_CUR_NB_A.csv",
     "fixtures/UNE_DEAP_SEX_AGE_RT_A-codes-excerpt.csv",
 ]
+# The code layout names no indicator: its label, as ILOSTAT's catalogue gives it.
+LABELS = {"UNE_DEAP_SEX_AGE_RT_A": ("Unemployment rate by sex and age (%)", "%")}
 
 
 def _sha256(path: Path) -> str:
@@ -45,6 +47,9 @@ def load(*, stdout) -> None:
             continue
         with path.open("rb") as file:
             run = indicator_import(file=file, filename=path.name, imported_by=None)
+        if run.indicator.code in LABELS and run.indicator.name == run.indicator.code:
+            name, unit = LABELS[run.indicator.code]
+            indicator_describe(indicator=run.indicator, name=name, unit=unit)
         stdout.write(
             "Indicators: %s imported, %s rows into %s.\n"
             % (name, format(run.row_count, ","), run.indicator.code)

@@ -111,6 +111,20 @@ def indicator_import(
     return run
 
 
+@transaction.atomic
+def indicator_describe(*, indicator: Indicator, name: str, unit: str = "") -> Indicator:
+    """Give an indicator the name and unit that a code-only file cannot.
+
+    ILO's code and SDMX layouts carry the indicator's code but not its label;
+    a later import in the label layout replaces what is set here.
+    """
+    indicator.name = name[:300]
+    indicator.unit = unit or indicator.unit
+    indicator.save(update_fields=["name", "unit"])
+    logger.info("Indicator %s described as %r", indicator.code, indicator.name)
+    return indicator
+
+
 def _batched(rows: list, size: int):
     iterator = iter(rows)
     while batch := list(islice(iterator, size)):

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from forums.models import Post, Thread
-from indicators.models import ImportRun, Observation
+from indicators.models import ImportRun, Indicator, Observation
 from portal.models import User
 from practices.models import Practice, PracticeStatus
 
@@ -49,6 +49,9 @@ def test_the_demo_loads_every_part_once_and_names_the_accounts(settings):
     assert Practice.objects.filter(status=PracticeStatus.PUBLISHED).count() >= 12
     assert Practice.objects.filter(status=PracticeStatus.PENDING).exists()
     assert Observation.objects.count() >= 3559 + 15839 + 6234
+    ages = Indicator.objects.get(code="UNE_DEAP_SEX_AGE_RT_A")
+    assert ages.name == "Unemployment rate by sex and age (%)"
+    assert ages.age_groups
     text = output.getvalue()
     for email in ("member@", "moderator.unctad@", "moderator.ilo@", "facilitator@"):
         assert email in text
