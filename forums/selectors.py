@@ -10,6 +10,18 @@ from django.db.models.functions import JSONObject
 
 from forums.models import POSTS_PER_PAGE, THREADS_PER_PAGE, Forum, Post, Thread
 
+POST_PAGE_FIELDS = [
+    "thread_id",
+    "position",
+    "body_html",
+    "created_at",
+    "updated_at",
+    "author__display_name",
+    "author__first_name",
+    "author__last_name",
+    "author__organisation",
+]
+
 
 class CountedPaginator(Paginator):
     """A paginator told its length by a kept counter, so it runs no COUNT."""
@@ -87,7 +99,9 @@ def post_page(*, thread: Thread, page: str | int | None) -> Page:
     posts = (
         Post.objects.filter(thread=thread)
         .select_related("author")
-        .defer("body")  # the page shows the rendered text only
+        # What the page shows: the rendered text, and the author's name and
+        # organisation (not the Markdown source, nor the password hash).
+        .only(*POST_PAGE_FIELDS)
         .order_by("position")
     )
     paginator = PositionPaginator(posts, POSTS_PER_PAGE, count=thread.post_count)
