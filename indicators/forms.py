@@ -54,12 +54,13 @@ class SeriesForm(forms.Form):
         else:
             self.fields["area"].choices = countries or aggregates
         if areas:
-            # Open on the country with the longest series: a first look that
-            # shows a trend, not a single year.
+            # Open on the country with the longest series for women and men: a
+            # first look that shows a gap and a trend, not a single year.
             longest = max(
                 areas,
                 key=lambda area: (
                     area.kind == Area.Kind.COUNTRY,
+                    getattr(area, "women_year_count", 0) or 0,
                     getattr(area, "year_count", 0),
                 ),
             )

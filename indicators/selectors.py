@@ -38,17 +38,24 @@ def indicator_get(*, code: str) -> Indicator:
 def indicator_areas(*, indicator: Indicator) -> list[Area]:
     """The areas that have figures for the indicator: countries first, by name.
 
-    Each area carries `year_count`, the number of years with a figure, so a
-    page can open on the area with the longest series.
+    Each area carries `year_count`, the number of years with a figure, and
+    `women_year_count`, the years with a figure for women, so a page can open
+    on the area with the longest series by sex.
     """
-    years = (
-        Observation.objects.filter(indicator=indicator, area=OuterRef("pk"))
-        .values("area")
-        .annotate(count=Count("year", distinct=True))
-        .values("count")
-    )
+    observations = Observation.objects.filter(indicator=indicator, area=OuterRef("pk"))
+
+    def years(queryset):
+        return Subquery(
+            queryset.values("area")
+            .annotate(count=Count("year", distinct=True))
+            .values("count")
+        )
+
+    women = observations.filter(sex=Sex.FEMALE, value__isnull=False)
     areas = list(
-        Area.objects.annotate(year_count=Subquery(years)).filter(year_count__gt=0)
+        Area.objects.annotate(
+            year_count=years(observations), women_year_count=years(women)
+        ).filter(year_count__gt=0)
     )
     areas.sort(key=lambda area: (area.kind != Area.Kind.COUNTRY, area.name))
     return areas

@@ -41,6 +41,8 @@ class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
 
 
 class ProfileForm(forms.ModelForm):
+    """The same profile that sign-up asks for, and as complete."""
+
     class Meta:
         model = User
         fields = PROFILE_FIELDS
@@ -50,3 +52,8 @@ class ProfileForm(forms.ModelForm):
             "stakeholder_group": _("Stakeholder group"),
             "country": _("Country"),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("display_name", "organisation", "stakeholder_group"):
+            self.fields[name].required = True

@@ -7,7 +7,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -101,7 +101,13 @@ class Practice(models.Model):
         _("year started"),
         validators=[MinValueValidator(FIRST_YEAR), validate_year_not_in_future],
     )
-    website = models.URLField(_("website"), max_length=500, blank=True)
+    website = models.URLField(
+        _("website"),
+        max_length=500,
+        blank=True,
+        # A link readers can open in a browser: no ftp:, no file:.
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
     language = models.CharField(
         _("language"),
         max_length=10,

@@ -20,7 +20,7 @@ class ReportForm(forms.Form):
     start = forms.DateField(
         label=_("From"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("The first day of the period, as YYYY-MM-DD."),
+        help_text=_("The first day of the period."),
     )
     end = forms.DateField(
         label=_("To"),

@@ -440,3 +440,16 @@ def test_a_cached_chart_costs_the_same_queries_for_3_or_33_areas(
         response = client.get(CHART_URL, query)
 
     assert response.status_code == 200
+
+
+def test_the_detail_prefers_a_country_with_figures_for_women(client):
+    totals_only = [
+        ["Kenya", SOURCE, RATE, "Sex: Total", str(year), "40.0", "", "", ""]
+        for year in range(2010, 2020)
+    ]
+    rows = totals_only + rate_rows(areas=("Ghana",), years=(2020, 2021))
+    import_bytes(csv_bytes(rows))
+
+    response = client.get(DETAIL_URL)
+
+    assert response.context["series"].choice.area.name == "Ghana"

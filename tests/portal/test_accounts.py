@@ -131,3 +131,24 @@ def test_the_admin_login_goes_through_allauth(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_a_profile_cannot_be_emptied_of_what_signup_requires(member_client, member):
+    response = member_client.post(
+        reverse("portal:profile"),
+        {
+            "display_name": "",
+            "organisation": "",
+            "stakeholder_group": "",
+            "country": "",
+        },
+    )
+
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {
+        "display_name",
+        "organisation",
+        "stakeholder_group",
+    }
+    member.refresh_from_db()
+    assert member.display_name == "Mariam Member"

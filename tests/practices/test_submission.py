@@ -35,6 +35,7 @@ def test_a_submission_keeps_what_was_typed_and_waits_for_a_moderator(member_clie
         ("year_started", str(timezone.now().year + 1), "cannot be later than"),
         ("year_started", "1969", "greater than or equal to 1970"),
         ("website", "not a web address", "Enter a valid URL."),
+        ("website", "ftp://files.example.org/report", "Enter a valid URL."),
         ("countries", ["XX"], "Select a valid choice."),
         ("countries", [], "This field is required."),
         ("summary", "x" * 301, "at most 300 characters"),
