@@ -284,7 +284,9 @@ class Server:
         # each minute, so that the CPU of their backends can be counted; a
         # reconnection a minute costs nothing measurable.
         environment = {**os.environ, "DATABASE_CONN_MAX_AGE": "600"}
-        self.process = subprocess.Popen(command, cwd=ROOT, env=environment)  # noqa: S603
+        self.process = subprocess.Popen(  # noqa: S603
+            command, cwd=ROOT, env=environment
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

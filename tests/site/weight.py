@@ -16,7 +16,9 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 ASSET_PATTERN = re.compile(
-    r"""<(?:link[^>]+rel="(?:stylesheet|icon)"[^>]*href|script[^>]+src|img[^>]+src)="([^"]+)\"""",
+    r'<(?:link[^>]+rel="(?:stylesheet|icon)"[^>]*href'
+    r"|script[^>]+src"
+    r'|img[^>]+src)="([^"]+)"'
 )
 
 
