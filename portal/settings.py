@@ -247,6 +247,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # Refusals (403) and missing pages (404) are answers, not faults: only
+        # server errors go to the log, with their traceback.
+        "django.request": {"level": "ERROR"},
         # WeasyPrint narrates every rendering step at INFO.
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},

@@ -84,10 +84,15 @@ def _indicator_code() -> str:
             ("Male", men),
             ("Total", (women + men) / 2),
         ]:
+            # Statuses and notes on the older figures, so the page shows its
+            # footnote markers too.
+            status, note = (
+                ("Break in series", "Repository: LFS") if year == 2019 else ("", "")
+            )
             rows.append(
                 f'"Kenya","LFS - Labour Force Survey",'
                 f'"Informal employment rate by sex (%)","Sex: {sex}","{year}",'
-                f'{value},"","",""'
+                f'{value},"{status}","","{note}"'
             )
     data = ("\ufeff" + "\n".join(rows) + "\n").encode()
     run = indicator_import(file=io.BytesIO(data), filename="EMP_NIFL_SEX_RT_A.csv")
