@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db.models import TextField, Value
+from django.utils import translation
+from django_countries import countries
 
 # PostgreSQL has no stemmer for Chinese; "simple" lower-cases and splits.
 SEARCH_CONFIGS = {
@@ -29,13 +32,28 @@ def search_config(language: str) -> str:
     return SEARCH_CONFIGS.get(language, FALLBACK_CONFIG)
 
 
-def practice_search_vector(language: str) -> SearchVector:
+def country_words(codes: list[str]) -> str:
+    """The names of the countries in every language of the portal.
+
+    A reader searches "Senegal", "Sénégal" or "السنغال" for the same place;
+    the names go in unstemmed, with the "simple" configuration.
+    """
+    names = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            names.update(str(countries.name(code)) for code in codes)
+    return " ".join(sorted(name for name in names if name))
+
+
+def practice_search_vector(language: str, country_codes: list[str]) -> SearchVector:
     """The weighted document of a practice: title, then summary, then the rest."""
     config = search_config(language)
+    places = Value(country_words(country_codes), output_field=TextField())
     return (
         SearchVector("title", weight="A", config=config)
         + SearchVector("summary", weight="B", config=config)
         + SearchVector("description", "organisation", weight="C", config=config)
+        + SearchVector(places, weight="C", config=FALLBACK_CONFIG)
     )
 
 

@@ -46,7 +46,7 @@ def _free_slug(title: str) -> str:
 
 def _refresh_search_vector(practice: Practice) -> None:
     Practice.objects.filter(pk=practice.pk).update(
-        search_vector=practice_search_vector(practice.language)
+        search_vector=practice_search_vector(practice.language, practice.countries)
     )
 
 

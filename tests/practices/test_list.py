@@ -114,6 +114,13 @@ def test_a_stemmed_form_of_a_word_finds_the_practice(client, world):
     assert listed(client, q="farmer") == {world["farm"].title}
 
 
+@pytest.mark.parametrize("place", ["Ghana", "ghana", "غانا"])
+def test_a_country_name_in_any_portal_language_finds_its_practices(
+    client, world, place
+):
+    assert listed(client, q=place) == {world["skills"].title}
+
+
 def test_search_ranks_a_title_match_above_a_description_match(
     client, member, moderator, world
 ):
