@@ -60,7 +60,7 @@ class SeriesForm(forms.Form):
                 areas,
                 key=lambda area: (
                     area.kind == Area.Kind.COUNTRY,
-                    getattr(area, "women_year_count", 0) or 0,
+                    getattr(area, "women_year_count", 0),
                     getattr(area, "year_count", 0),
                 ),
             )

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from indicators.models import Area, ImportRun, Indicator, Observation, Sex
@@ -40,23 +40,31 @@ def indicator_areas(*, indicator: Indicator) -> list[Area]:
 
     Each area carries `year_count`, the number of years with a figure, and
     `women_year_count`, the years with a figure for women, so a page can open
-    on the area with the longest series by sex.
+    on the area with the longest series by sex. One aggregate pass over the
+    indicator's observations, joined to their areas.
     """
-    observations = Observation.objects.filter(indicator=indicator, area=OuterRef("pk"))
-
-    def years(queryset):
-        return Subquery(
-            queryset.values("area")
-            .annotate(count=Count("year", distinct=True))
-            .values("count")
+    rows = (
+        Observation.objects.filter(indicator=indicator)
+        .values("area_id", "area__name", "area__kind", "area__iso3")
+        .annotate(
+            year_count=Count("year", distinct=True),
+            women_year_count=Count(
+                "year", distinct=True, filter=Q(sex=Sex.FEMALE, value__isnull=False)
+            ),
         )
-
-    women = observations.filter(sex=Sex.FEMALE, value__isnull=False)
-    areas = list(
-        Area.objects.annotate(
-            year_count=years(observations), women_year_count=years(women)
-        ).filter(year_count__gt=0)
+        .order_by()
     )
+    areas = []
+    for row in rows:
+        area = Area(
+            pk=row["area_id"],
+            name=row["area__name"],
+            kind=row["area__kind"],
+            iso3=row["area__iso3"],
+        )
+        area.year_count = row["year_count"]
+        area.women_year_count = row["women_year_count"]
+        areas.append(area)
     areas.sort(key=lambda area: (area.kind != Area.Kind.COUNTRY, area.name))
     return areas
 

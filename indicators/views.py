@@ -58,12 +58,20 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_safe
-def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
+def _chosen_series(
+    request: HttpRequest, code: str
+) -> tuple[Indicator, SeriesForm, SeriesChoice | None]:
+    """The indicator, the chooser form read from the query string, and the
+    series it names (None when the query string names none)."""
     indicator = _indicator_or_404(code)
     areas = selectors.indicator_areas(indicator=indicator)
     form = SeriesForm(request.GET or None, indicator=indicator, areas=areas)
-    choice = form.choice()
+    return indicator, form, form.choice()
+
+
+@require_safe
+def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
+    indicator, form, choice = _chosen_series(request, code)
     series = chart_url = None
     if choice is not None:
         series = selectors.indicator_series(indicator=indicator, choice=choice)
@@ -91,10 +99,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
 @require_safe
 def indicator_chart(request: HttpRequest, code: str) -> HttpResponse:
     """The detail page's chart as SVG; its inline styles need their own CSP."""
-    indicator = _indicator_or_404(code)
-    areas = selectors.indicator_areas(indicator=indicator)
-    form = SeriesForm(request.GET or None, indicator=indicator, areas=areas)
-    choice = form.choice()
+    indicator, _form, choice = _chosen_series(request, code)
     if choice is None:
         return HttpResponse(
             _("Choose an area and groups from the indicator's page."),
