@@ -22,29 +22,20 @@ def test_the_demo_loader_refuses_to_run_with_debug_off(settings):
     assert not User.objects.exists()
 
 
+def row_counts() -> list[int]:
+    models = [User, Practice, Thread, Post, Observation, ImportRun]
+    return [model.objects.count() for model in models]
+
+
 def test_the_demo_loads_every_part_once_and_names_the_accounts(settings):
     settings.DEBUG = True
     output = io.StringIO()
 
     call_command("load_demo", stdout=output)
-    counts = [
-        User.objects.count(),
-        Practice.objects.count(),
-        Thread.objects.count(),
-        Post.objects.count(),
-        Observation.objects.count(),
-        ImportRun.objects.count(),
-    ]
+    counts = row_counts()
     call_command("load_demo", stdout=io.StringIO())
 
-    assert counts == [
-        User.objects.count(),
-        Practice.objects.count(),
-        Thread.objects.count(),
-        Post.objects.count(),
-        Observation.objects.count(),
-        ImportRun.objects.count(),
-    ]
+    assert counts == row_counts()
     assert counts[0] == 5
     assert Practice.objects.filter(status=PracticeStatus.PUBLISHED).count() >= 12
     assert Practice.objects.filter(status=PracticeStatus.PENDING).exists()
