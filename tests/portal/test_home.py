@@ -57,3 +57,25 @@ def test_the_home_page_costs_the_same_queries_with_more_content(
         response = client.get(reverse("portal:home"))
 
     assert "T9" in response.content.decode()
+
+
+def test_a_member_s_pages_never_look_up_django_model_permissions(
+    member_client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(10) as queries:
+        response = member_client.get(reverse("portal:home"))
+
+    assert response.status_code == 200
+    assert "Moderation" not in response.content.decode()
+    assert not any("auth_permission" in q["sql"] for q in queries.captured_queries)
+
+
+def test_staff_keep_their_model_permissions_for_the_admin(db):
+    from django.contrib.auth.models import Permission
+
+    from conftest import make_user
+
+    editor = make_user("editor@example.org", is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="view_theme"))
+
+    assert editor.has_perm("portal.view_theme")
