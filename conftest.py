@@ -8,6 +8,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps as django_apps
 from django.conf import settings
+from django.core.cache import caches
 from django.utils import translation
 
 from portal.models import Agency, User
@@ -77,6 +78,12 @@ def _interface_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_fragments():
+    """Each test renders its pages afresh: rows die with a test, cache keys don't."""
+    caches["fragments"].clear()
 
 
 @pytest.fixture

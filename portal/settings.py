@@ -105,19 +105,22 @@ DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", default=None)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
+# "fragments" keeps rendered parts of pages that anonymous readers see (a
+# thread's posts). Never the database cache: a miss would then write, and
+# reading a page must not.
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
     }
+    CACHES = {"default": _redis, "fragments": {**_redis, "KEY_PREFIX": "fragments"}}
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "portal_cache",
-        }
+        },
+        "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

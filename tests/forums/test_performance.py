@@ -116,3 +116,47 @@ def test_a_deep_page_of_a_thread_is_found_by_position_not_by_offset(
     posts = list(response.context["page_obj"])
     assert [post.position for post in posts] == [41, 42, 43, 44, 45]
     assert not any("OFFSET" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_page_of_posts_read_again_is_served_without_its_posts_query(
+    client, member, django_assert_max_num_queries
+):
+    thread = thread_make(forum=forum_get("gender"), author=member, posts=3)
+    first = client.get(thread.get_absolute_url())
+
+    with django_assert_max_num_queries(1):
+        again = client.get(thread.get_absolute_url())
+
+    assert again.content == first.content
+
+
+def test_a_new_reply_shows_at_once_on_a_last_page_read_before(member_client, member):
+    thread = thread_make(forum=forum_get("gender"), author=member, posts=21, words=5)
+    last_page = thread.get_absolute_url() + "?page=2"
+    member_client.get(last_page)
+    member_client.get(thread.get_absolute_url())
+
+    member_client.post(
+        reverse("forums:reply", args=[thread.pk]), {"body": "Late but welcome."}
+    )
+
+    assert "Late but welcome." in member_client.get(last_page).content.decode()
+    assert "Late but welcome." not in (
+        member_client.get(thread.get_absolute_url()).content.decode()
+    )
+
+
+def test_a_page_of_posts_read_in_english_is_rendered_anew_in_french(client, member):
+    thread = thread_make(forum=forum_get("gender"), author=member, posts=2)
+    english = client.get(thread.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
+
+    french = client.get(thread.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr")
+
+    month = thread.created_at.month
+    english_months = "Jan Feb March April May June July Aug Sept Oct Nov Dec".split()
+    french_months = [
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ]  # fmt: skip
+    assert english_months[month - 1] in english.content.decode()
+    assert french_months[month - 1] in french.content.decode()
