@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
@@ -10,6 +13,8 @@ from django.http import (
     HttpResponsePermanentRedirect,
 )
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
     require_http_methods,
@@ -23,6 +28,9 @@ from forums.forms import ReplyForm, ThreadForm
 from forums.models import Forum, Thread
 
 POSTING_RATE = "10/m"
+# How long a page kept for readers without cookies may lag behind a change
+# that its key does not follow (an author's new name, a forum's new title).
+READER_PAGE_TIMEOUT = 600
 
 
 @require_safe
@@ -76,7 +84,34 @@ def thread_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         if request.GET:
             url += "?" + request.GET.urlencode()
         return HttpResponsePermanentRedirect(url)
-    return _thread_render(request, thread, page=request.GET.get("page"))
+    key = _reader_page_key(request, thread)
+    if key and (content := caches["fragments"].get(key)) is not None:
+        response = HttpResponse(content)
+        # What the session middleware says of every rendered page, since it
+        # differs for the signed-in; here the session was never opened.
+        patch_vary_headers(response, ["Cookie"])
+        return response
+    response = _thread_render(request, thread, page=request.GET.get("page"))
+    if key and response.status_code == 200 and not response.cookies:
+        caches["fragments"].set(key, response.content, READER_PAGE_TIMEOUT)
+    return response
+
+
+def _reader_page_key(request: HttpRequest, thread: Thread) -> str | None:
+    """The cache key of a thread page as a reader without cookies sees it.
+
+    Without cookies there is no session, so no signed-in user and no message:
+    the page follows from its address, the language and the thread's post
+    count and lock alone. Anyone with a cookie gets the page rendered (its
+    posts still come from the template's own cache).
+    """
+    if request.COOKIES:
+        return None
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return (
+        f"thread-page:{thread.pk}:{thread.post_count}:{thread.is_locked:d}:"
+        f"{get_language()}:{address}"
+    )
 
 
 @require_POST

@@ -160,3 +160,48 @@ def test_a_page_of_posts_read_in_english_is_rendered_anew_in_french(client, memb
     ]  # fmt: skip
     assert english_months[month - 1] in english.content.decode()
     assert french_months[month - 1] in french.content.decode()
+
+
+def test_a_reader_without_cookies_gets_a_page_read_before_whole_from_the_cache(
+    client, member
+):
+    thread = thread_make(forum=forum_get("gender"), author=member, posts=3)
+    first = client.get(thread.get_absolute_url())
+
+    again = client.get(thread.get_absolute_url())
+
+    assert first.templates and not again.templates
+    assert again.content == first.content
+    assert again["Content-Type"] == "text/html; charset=utf-8"
+    assert "Content-Security-Policy" in again
+    assert set(again["Vary"].split(", ")) == set(first["Vary"].split(", "))
+
+
+def test_readers_without_cookies_see_a_new_reply_and_a_lock_at_once(
+    client, member_client, member
+):
+    thread = thread_make(forum=forum_get("gender"), author=member, posts=2)
+    client.get(thread.get_absolute_url())
+
+    member_client.post(
+        reverse("forums:reply", args=[thread.pk]), {"body": "Fresh news."}
+    )
+    assert "Fresh news." in client.get(thread.get_absolute_url()).content.decode()
+
+    services.thread_lock(thread=thread)
+    assert "This thread is locked" in (
+        client.get(thread.get_absolute_url()).content.decode()
+    )
+
+
+def test_a_signed_in_member_never_gets_the_page_kept_for_anonymous_readers(
+    client, member
+):
+    thread = thread_make(forum=forum_get("gender"), author=member, posts=2)
+    assert "Sign in to reply" in client.get(thread.get_absolute_url()).content.decode()
+
+    client.force_login(member)
+    page = client.get(thread.get_absolute_url()).content.decode()
+
+    assert "Sign in to reply" not in page
+    assert "Send reply" in page
