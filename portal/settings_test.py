@@ -20,3 +20,8 @@ STORAGES = {
 # Serve static files from the source folders; no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests clear the rendered fragments before each test; never a shared Redis.
+CACHES = {
+    **CACHES,  # noqa: F405
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
