@@ -19,6 +19,7 @@ class PracticeForm(forms.ModelForm):
             "The countries where the initiative works. Hold Ctrl (or Cmd) to "
             "choose more than one."
         ),
+        error_messages={"required": _("Choose at least one country.")},
     )
 
     # Addresses typed without a scheme are taken as https.
@@ -45,6 +46,10 @@ class PracticeForm(forms.ModelForm):
         help_texts = {
             "themes": _("Choose every theme of the action line it serves."),
         }
+        error_messages = {
+            "themes": {"required": _("Choose at least one theme.")},
+            "stakeholder_group": {"required": _("Choose a stakeholder group.")},
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -60,6 +65,7 @@ class ReviewForm(forms.Form):
             (ReviewDecision.REJECTED, _("Do not accept")),
         ],
         widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether to publish it.")},
     )
     reason = forms.CharField(
         label=_("Reason"),

@@ -99,7 +99,12 @@ class Practice(models.Model):
     )
     year_started = models.PositiveSmallIntegerField(
         _("year started"),
-        validators=[MinValueValidator(FIRST_YEAR), validate_year_not_in_future],
+        validators=[
+            MinValueValidator(
+                FIRST_YEAR, _("The year cannot be earlier than %(limit_value)s.")
+            ),
+            validate_year_not_in_future,
+        ],
     )
     website = models.URLField(
         _("website"),

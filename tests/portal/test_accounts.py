@@ -40,6 +40,15 @@ def test_signup_keeps_the_profile_and_makes_a_member_who_must_verify(client):
     assert "new@example.org" in mail.outbox[0].to
 
 
+def test_the_verification_e_mail_is_signed_with_the_portal_s_name(client):
+    signup(client)
+
+    message = mail.outbox[0]
+    assert message.subject.startswith("[WSIS action line portal] ")
+    assert "Hello from WSIS action line portal!" in message.body
+    assert "testserver" in message.body  # the address to register on
+
+
 def test_an_unverified_account_cannot_sign_in_until_the_link_is_followed(client):
     signup(client)
     client.logout()

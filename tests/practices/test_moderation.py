@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -127,7 +128,7 @@ def test_a_review_without_a_decision_is_refused_with_an_error(
     response = client.post(review_url(practice), {"reason": "Looks good"})
 
     assert response.status_code == 200
-    assert "This field is required" in response.content.decode()
+    assert "Choose whether to publish it." in response.content.decode()
     practice.refresh_from_db()
     assert practice.status == PracticeStatus.PENDING
 
@@ -234,3 +235,14 @@ def test_two_moderators_deciding_at_once_cannot_both_decide(member, moderator):
     assert isinstance(outcomes["second"], PracticeDecisionError)
     assert Practice.objects.get(pk=practice.pk).status == PracticeStatus.PUBLISHED
     assert PracticeReview.objects.filter(practice=practice).count() == 1
+
+
+def test_the_header_marks_moderation_not_practices_as_the_current_section(
+    moderator_client, member
+):
+    practice = make_practice(submitted_by=member)
+    for url in (reverse("practices:queue"), review_url(practice)):
+        header = moderator_client.get(url).content.decode().split("</header>")[0]
+
+        assert re.search(r'href="/practices/queue/" aria-current="page"', header)
+        assert not re.search(r'href="/practices/" aria-current', header)

@@ -31,13 +31,13 @@ def test_a_submission_keeps_what_was_typed_and_waits_for_a_moderator(member_clie
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("themes", [], "This field is required."),
+        ("themes", [], "Choose at least one theme."),
         ("year_started", str(timezone.now().year + 1), "cannot be later than"),
-        ("year_started", "1969", "greater than or equal to 1970"),
+        ("year_started", "1969", "The year cannot be earlier than 1970."),
         ("website", "not a web address", "Enter a valid URL."),
         ("website", "ftp://files.example.org/report", "Enter a valid URL."),
         ("countries", ["XX"], "Select a valid choice."),
-        ("countries", [], "This field is required."),
+        ("countries", [], "Choose at least one country."),
         ("summary", "x" * 301, "at most 300 characters"),
         ("title", "", "This field is required."),
     ],
