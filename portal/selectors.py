@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from forums.selectors import thread_latest
+from indicators.models import Indicator
 from portal.models import Theme
 from practices.selectors import practice_latest
 
@@ -16,4 +17,5 @@ def home_context() -> dict[str, Any]:
         "themes": list(Theme.objects.all()),
         "latest_practices": practice_latest(limit=5),
         "latest_threads": thread_latest(limit=5),
+        "indicators": list(Indicator.objects.only("code", "name")[:5]),
     }

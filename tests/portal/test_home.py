@@ -45,18 +45,36 @@ def test_the_home_page_costs_the_same_queries_with_more_content(
 ):
     from forums.models import Forum
     from forums.services import thread_create
+    from indicators.models import Indicator
 
     forum = Forum.objects.first()
     thread_create(forum=forum, author=member, title="First", body="Hello")
-    with django_assert_max_num_queries(3):
+    Indicator.objects.create(code="ONE_A", name="First indicator")
+    with django_assert_max_num_queries(4):
         client.get(reverse("portal:home"))
     for number in range(10):
         thread_create(forum=forum, author=member, title=f"T{number}", body="Hi")
+        Indicator.objects.create(code=f"I{number}_A", name=f"Indicator {number}")
 
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         response = client.get(reverse("portal:home"))
 
     assert "T9" in response.content.decode()
+
+
+def test_the_home_page_links_to_indicators_by_name(client):
+    from indicators.models import Indicator
+
+    indicator = Indicator.objects.create(
+        code="EMP_NIFL_SEX_RT_A", name="Informal employment rate by sex (%)"
+    )
+
+    page = client.get(reverse("portal:home")).content.decode()
+
+    assert (
+        f'<a href="{indicator.get_absolute_url()}">Informal employment rate by sex (%)</a>'
+        in page
+    )
 
 
 def test_a_member_s_pages_never_look_up_django_model_permissions(
