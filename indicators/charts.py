@@ -36,7 +36,8 @@ def gap_chart_svg(
     men_label: str,
     gap_label: str,
 ) -> str:
-    """Women and men by year as two lines, the gap between them shaded.
+    """Women and men by year as two lines, the gap between them shaded; for a
+    single year, two markers joined by the gap.
 
     Text stays text (no embedded glyphs), there is no timestamp, and ids are
     stable, so the same data always gives the same few kilobytes.
@@ -70,36 +71,31 @@ def gap_chart_svg(
     with matplotlib.rc_context(settings):
         figure = Figure(figsize=(6.4, 3.0))
         axes = figure.add_subplot()
-        axes.fill_between(
-            years, women, men, color=GAP_COLOUR, linewidth=0, label=_text(gap_label)
-        )
-        axes.plot(
-            years,
-            men,
-            color=MEN_COLOUR,
-            linestyle="--",
-            marker="s",
-            markersize=marker_size,
-            linewidth=1.5,
-            label=_text(men_label),
-        )
-        axes.plot(
-            years,
-            women,
-            color=WOMEN_COLOUR,
-            linestyle="-",
-            marker="o",
-            markersize=marker_size,
-            linewidth=1.5,
-            label=_text(women_label),
-        )
+        if len(years) == 1:
+            _draw_one_year(
+                axes,
+                year=years[0],
+                women=women[0],
+                men=men[0],
+                women_label=women_label,
+                men_label=men_label,
+                gap_label=gap_label,
+            )
+        else:
+            _draw_years(
+                axes,
+                years=years,
+                women=women,
+                men=men,
+                marker_size=marker_size,
+                women_label=women_label,
+                men_label=men_label,
+                gap_label=gap_label,
+            )
         axes.set_ylabel(_text(unit))
-        axes.xaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
         axes.yaxis.set_major_locator(MaxNLocator(nbins=5))
         axes.spines[["top", "right"]].set_visible(False)
         axes.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1), ncols=3)
-        if len(years) == 1:
-            axes.set_xlim(years[0] - 1, years[0] + 1)
 
         output = io.StringIO()
         figure.savefig(
@@ -109,6 +105,78 @@ def gap_chart_svg(
             metadata={"Date": None, "Creator": None},
         )
     return _compact(output.getvalue())
+
+
+def _draw_years(
+    axes, *, years, women, men, marker_size, women_label, men_label, gap_label
+) -> None:
+    """Two lines over the years, the band between them the gap."""
+    from matplotlib.ticker import MaxNLocator
+
+    axes.fill_between(
+        years, women, men, color=GAP_COLOUR, linewidth=0, label=_text(gap_label)
+    )
+    axes.plot(
+        years,
+        men,
+        color=MEN_COLOUR,
+        linestyle="--",
+        marker="s",
+        markersize=marker_size,
+        linewidth=1.5,
+        label=_text(men_label),
+    )
+    axes.plot(
+        years,
+        women,
+        color=WOMEN_COLOUR,
+        linestyle="-",
+        marker="o",
+        markersize=marker_size,
+        linewidth=1.5,
+        label=_text(women_label),
+    )
+    axes.xaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
+
+
+def _draw_one_year(
+    axes, *, year, women, men, women_label, men_label, gap_label
+) -> None:
+    """One year: two large markers joined by the gap, on an axis from zero.
+
+    Lines and a band would promise a trend that one year cannot show, and an
+    axis cut close to the two points would make any gap look wide.
+    """
+    axes.plot(
+        [year, year],
+        [women, men],
+        color=GAP_COLOUR,
+        linewidth=6,
+        solid_capstyle="butt",
+        label=_text(gap_label),
+    )
+    axes.plot(
+        [year],
+        [men],
+        color=MEN_COLOUR,
+        linestyle="none",
+        marker="s",
+        markersize=9,
+        label=_text(men_label),
+    )
+    axes.plot(
+        [year],
+        [women],
+        color=WOMEN_COLOUR,
+        linestyle="none",
+        marker="o",
+        markersize=9,
+        label=_text(women_label),
+    )
+    axes.set_xticks([year])
+    axes.set_xlim(year - 1, year + 1)
+    if min(women, men) >= 0:
+        axes.set_ylim(bottom=0, top=max(women, men) * 1.1 or 1)
 
 
 def _compact(svg: str) -> str:

@@ -65,13 +65,25 @@ class SeriesForm(forms.Form):
                 ),
             )
             self.fields["area"].initial = longest.pk
-            if data is not None and not data.get("area"):
-                self.data = data.copy()
-                self.data["area"] = str(longest.pk)
 
-        self._item_field("age", indicator.age_groups, indicator.age_name)
+        # ILO's banding names (“Age (Youth, adults)”, or a code from the code
+        # layout) are English only; the items say which banding it is.
+        self._item_field("age", indicator.age_groups, "")
         self._item_field("classif1", indicator.classif1_items, indicator.classif1_name)
         self._item_field("classif2", indicator.classif2_items, indicator.classif2_name)
+
+        # A field left out of the query string shows its default as chosen,
+        # so the lists say which series the page is showing.
+        if data is not None:
+            missing = {
+                name: str(field.initial)
+                for name, field in self.fields.items()
+                if field.initial is not None and not data.get(name)
+            }
+            if missing:
+                self.data = data.copy()
+                for name, value in missing.items():
+                    self.data[name] = value
 
     def _item_field(self, name: str, items: list[str], label: str) -> None:
         if not items:

@@ -7,11 +7,31 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
+from indicators.importers.ilostat import is_ilo_reference
 from indicators.models import Area, ImportRun, Indicator, Observation, Sex
 
 NOTE_SEPARATOR = " | "
+# More decimals than one would ask the reader to compare noise: 86,525.675
+# thousand people is 86,525.7 thousand to anyone reading a table.
+MAX_DECIMALS = 1
+
+
+def decimals_for(values: Iterable[Decimal | None]) -> int:
+    """One precision for a table: the file's, up to MAX_DECIMALS."""
+    decimals = 0
+    for value in values:
+        if value is not None:
+            decimals = max(decimals, -plain(value).as_tuple().exponent)
+    return min(decimals, MAX_DECIMALS)
+
+
+def formatted(value: Decimal, decimals: int) -> str:
+    """A figure in the reader's language, rounded and grouped: 1,117.7 or
+    1 117,7, exactly as the table's `floatformat` writes it."""
+    return floatformat(value, "%dg" % decimals)
 
 
 def plain(value: Decimal | None) -> Decimal | None:
@@ -111,6 +131,10 @@ class SeriesRow:
             return None
         return plain(men - women)
 
+    @property
+    def source_is_reference(self) -> bool:
+        return is_ilo_reference(self.source)
+
 
 @dataclass
 class Series:
@@ -123,10 +147,40 @@ class Series:
     notes: list[tuple[int, str]]
     general_notes: list[str]
     sources: list[str]
+    # Notes left out because the file gives them only as ILO codes.
+    has_coded_notes: bool = False
 
     @property
     def sex_labels(self) -> list[str]:
         return [Sex(sex).label for sex in self.sexes]
+
+    @property
+    def decimals(self) -> int:
+        return decimals_for(
+            [cell.value for row in self.rows for cell in row.cells.values()]
+        )
+
+    @property
+    def number_format(self) -> str:
+        """The `floatformat` argument for every figure of the table."""
+        return "%dg" % self.decimals
+
+    @property
+    def source_names(self) -> list[str]:
+        return [source for source in self.sources if not is_ilo_reference(source)]
+
+    @property
+    def source_references(self) -> list[str]:
+        return [source for source in self.sources if is_ilo_reference(source)]
+
+    @property
+    def one_source(self) -> bool:
+        """Every row from the same source: it is said once, below the table."""
+        return len({row.source for row in self.rows}) <= 1
+
+    @property
+    def single_year(self) -> bool:
+        return len(self.chart_points) == 1
 
     @property
     def chart_points(self) -> list[tuple[int, Decimal, Decimal]]:
@@ -139,6 +193,14 @@ class Series:
         return sorted(points.values())
 
     @property
+    def caption_unit(self) -> str:
+        """The unit, unless the indicator's name already ends with it."""
+        unit = self.indicator.unit
+        if not unit or self.indicator.name.endswith("(%s)" % unit):
+            return ""
+        return unit
+
+    @property
     def gap_unit(self) -> str:
         unit = self.indicator.unit
         return _("percentage points") if unit == "%" else unit
@@ -149,20 +211,34 @@ class Series:
         if not points:
             return ""
         first, last = points[0], points[-1]
-        return _(
-            "Line chart of %(indicator)s for %(area)s, women and men, "
-            "%(first)s to %(last)s. In %(last)s: women %(women)s, men %(men)s, "
-            "a gap of %(gap)s %(unit)s. The table gives every figure."
-        ) % {
+        decimals = self.decimals
+        values = {
             "indicator": self.indicator.name,
             "area": self.choice.area.name,
             "first": first[0],
             "last": last[0],
-            "women": last[1],
-            "men": last[2],
-            "gap": plain(last[2] - last[1]),
+            "women": formatted(last[1], decimals),
+            "men": formatted(last[2], decimals),
+            "gap": formatted(last[2] - last[1], decimals),
             "unit": self.gap_unit,
         }
+        if len(points) == 1:
+            return (
+                _(
+                    "Chart of %(indicator)s for %(area)s, women and men, in "
+                    "%(last)s only: women %(women)s, men %(men)s, a gap of "
+                    "%(gap)s %(unit)s. The table gives every figure."
+                )
+                % values
+            )
+        return (
+            _(
+                "Line chart of %(indicator)s for %(area)s, women and men, "
+                "%(first)s to %(last)s. In %(last)s: women %(women)s, men "
+                "%(men)s, a gap of %(gap)s %(unit)s. The table gives every figure."
+            )
+            % values
+        )
 
 
 def _note_parts(*texts: str) -> list[str]:
@@ -172,11 +248,18 @@ def _note_parts(*texts: str) -> list[str]:
     return parts
 
 
+def _readable(notes: list[str]) -> tuple[list[str], bool]:
+    """The notes written in words, and whether any ILO code was left out."""
+    kept = [note for note in notes if not is_ilo_reference(note)]
+    return kept, len(kept) < len(notes)
+
+
 def indicator_series(*, indicator: Indicator, choice: SeriesChoice) -> Series:
     """The chosen area's figures by year and source: one query.
 
     Notes that apply to every figure (or every source) are listed once as
-    general notes; the rest are numbered and marked on their cells.
+    general notes; the rest are numbered and marked on their cells. Notes
+    that the file gives only as ILO codes are left out, and flagged.
     """
     observations = Observation.objects.filter(
         indicator=indicator,
@@ -191,6 +274,7 @@ def indicator_series(*, indicator: Indicator, choice: SeriesChoice) -> Series:
     row_notes: list[tuple[SeriesRow, list[str]]] = []
     sexes: set[str] = set()
     sources: list[str] = []
+    has_coded_notes = False
     for observation in observations:
         key = (observation.year, observation.source)
         row = rows.get(key)
@@ -198,15 +282,22 @@ def indicator_series(*, indicator: Indicator, choice: SeriesChoice) -> Series:
             row = rows[key] = SeriesRow(
                 year=observation.year, source=observation.source
             )
-            row_notes.append((row, _note_parts(observation.note_source)))
+            notes, coded = _readable(_note_parts(observation.note_source))
+            has_coded_notes = has_coded_notes or coded
+            row_notes.append((row, notes))
             if observation.source and observation.source not in sources:
                 sources.append(observation.source)
         cell = row.cells[observation.sex] = Cell(
             value=plain(observation.value), status=observation.status
         )
-        notes = _note_parts(
-            observation.status, observation.note_indicator, observation.note_classif
+        notes, coded = _readable(
+            _note_parts(
+                observation.status,
+                observation.note_indicator,
+                observation.note_classif,
+            )
         )
+        has_coded_notes = has_coded_notes or coded
         cell_notes.append((cell, notes))
         sexes.add(observation.sex)
 
@@ -235,6 +326,7 @@ def indicator_series(*, indicator: Indicator, choice: SeriesChoice) -> Series:
         notes=[(number, text) for text, number in numbers.items()],
         general_notes=general,
         sources=sources,
+        has_coded_notes=has_coded_notes,
     )
 
 

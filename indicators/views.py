@@ -28,6 +28,8 @@ from indicators.selectors import SeriesChoice
 logger = logging.getLogger(__name__)
 
 CHART_CACHE_SECONDS = 7 * 24 * 60 * 60
+# Raised whenever the drawing changes, so cached charts are drawn anew.
+CHART_VERSION = 2
 
 
 def _indicator_or_404(code: str) -> Indicator:
@@ -110,7 +112,8 @@ def indicator_chart(request: HttpRequest, code: str) -> HttpResponse:
     params = "|".join(
         [get_language() or "", *_query(indicator, choice).values()]
     ).encode()
-    key = "indicators:chart:%s:%s:%s" % (
+    key = "indicators:chart:v%s:%s:%s:%s" % (
+        CHART_VERSION,
         indicator.pk,
         indicator.latest_run_id or 0,
         hashlib.sha256(params).hexdigest()[:32],

@@ -71,11 +71,41 @@ NUMBER = re.compile(r"^-?\d{1,14}(?:\.\d{1,6})?$")
 YEAR = re.compile(r"^\d{4}$")
 UNIT_IN_LABEL = re.compile(r"\(([^()]+)\)\s*$")
 AGE_CODE_ITEM = (
-    (re.compile(r"^YGE(\d+)$"), r"\1+"),
-    (re.compile(r"^Y(\d+)-(\d+)$"), r"\1-\2"),
-    (re.compile(r"^YLT(\d+)$"), r"<\1"),
+    (re.compile(r"^YGE(\d+)$"), "{0}+"),
+    (re.compile(r"^Y(\d+)[-_](\d+)$"), "{0}-{1}"),
+    (re.compile(r"^YLT(\d+)$"), "<{0}"),
     (re.compile(r"^TOTAL$"), "Total"),
 )
+# ILO's age bandings, named as the label layout names them.
+AGE_SCHEMES = {
+    "AGE_YTHADULT": "Age (Youth, adults)",
+    "AGE_10YRBANDS": "Age (10-year bands)",
+    "AGE_5YRBANDS": "Age (5-year bands)",
+    "AGE_AGGREGATE": "Age (Aggregate bands)",
+    "AGE_YTHBANDS": "Age (Youth bands)",
+    "AGE_ALLAGES": "Age (All bands)",
+    "AGE_CLDVERSION": "Age (Child labour bands)",
+}
+# ILO note and source references in the code layout: BA:453, R1:3513_T2:85.
+ILO_REFERENCE = re.compile(r"^[A-Z][A-Z0-9]*:\d+(?:_[A-Z][A-Z0-9]*:\d+)*$")
+
+
+def is_ilo_reference(text: str) -> bool:
+    """Whether a source or note is one of ILO's codes rather than words.
+
+    The code layout writes sources and notes as references into ILOSTAT's
+    dictionaries, which a reader cannot look up from the file alone.
+    """
+    return bool(ILO_REFERENCE.match(text))
+
+
+def age_item(code: str) -> str:
+    """`YGE15` -> `15+`, `Y15-24` -> `15-24`, `Y05-09` -> `5-9`, `TOTAL` -> `Total`."""
+    for pattern, template in AGE_CODE_ITEM:
+        match = pattern.match(code)
+        if match:
+            return template.format(*(str(int(group)) for group in match.groups()))
+    return code
 
 
 @dataclass(frozen=True)
@@ -200,7 +230,7 @@ def _split_label_classif(label: str) -> tuple[str, str, bool]:
 
 
 def _split_code_classif(code: str) -> tuple[str, str, bool]:
-    """`AGE_YTHADULT_Y15-24` -> `AGE_YTHADULT`, `15-24`, True."""
+    """`AGE_YTHADULT_Y15-24` -> `Age (Youth, adults)`, `15-24`, True."""
     parts = code.split("_", 2)
     if len(parts) < 3:
         raise ValueError(
@@ -210,10 +240,7 @@ def _split_code_classif(code: str) -> tuple[str, str, bool]:
     name, item = "_".join(parts[:2]), parts[2]
     is_age = parts[0] == "AGE"
     if is_age:
-        for pattern, replacement in AGE_CODE_ITEM:
-            if pattern.match(item):
-                item = pattern.sub(replacement, item)
-                break
+        name, item = AGE_SCHEMES.get(name, name), age_item(item)
     return name, item, is_age
 
 

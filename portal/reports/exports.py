@@ -45,11 +45,16 @@ PDF_BASE_URL = "https://portal.invalid/"
 
 def pdf_bytes(html: str) -> bytes:
     """Render an HTML document to PDF, fetching only the portal's static files."""
+    return pdf_layout(html).write_pdf()
+
+
+def pdf_layout(html: str):
+    """The document laid out in pages, as WeasyPrint will print it."""
     from weasyprint import HTML  # heavy: imported only when a PDF is asked for
 
     return HTML(
         string=html, base_url=PDF_BASE_URL, url_fetcher=_static_only_fetcher()()
-    ).write_pdf()
+    ).render()
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from django.utils.translation import gettext as _
 
-from portal.reports.selectors import Report
+from portal.reports.selectors import IndicatorFigures, Report
 
 
 def report_rows(report: Report, absolute: Callable[[str], str]) -> Iterator[list]:
@@ -59,9 +59,10 @@ def report_rows(report: Report, absolute: Callable[[str], str]) -> Iterator[list
             absolute(thread.get_absolute_url()),
         ]
 
-    for indicator, values in report.figures:
+    for figures in report.figures:
         yield []
-        yield [_("Latest figures: %(name)s") % {"name": indicator.name}]
+        yield [_("Latest figures: %(name)s") % {"name": figures.indicator.name}]
+        yield from figures_notes(figures)
         yield [
             _("Country or area"),
             _("Year"),
@@ -70,5 +71,24 @@ def report_rows(report: Report, absolute: Callable[[str], str]) -> Iterator[list
             _("Total"),
             _("Gap (men minus women)"),
         ]
-        for row in values:
+        for row in figures.rows:
             yield [row.area, row.year, row.women, row.men, row.total, row.gap]
+
+
+def figures_notes(figures: IndicatorFigures) -> Iterator[list]:
+    """What the figures are for, so that a value is not read as all ages."""
+    if figures.age_group:
+        yield [_("Age group"), figures.age_group]
+    for name, item in figures.classifications:
+        yield [name, item]
+    if figures.indicator.unit:
+        yield [_("Unit"), figures.indicator.unit]
+    if figures.has_projections:
+        yield [projection_note(figures)]
+
+
+def projection_note(figures: IndicatorFigures) -> str:
+    return _(
+        "Years after %(year)s come after the date of this report: "
+        "they are the publisher's projections, not measured figures."
+    ) % {"year": figures.last_actual_year}

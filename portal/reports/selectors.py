@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from forums.models import Thread
-from indicators.selectors import indicator_latest_values
+from indicators.models import Indicator
+from indicators.selectors import LatestValue, indicator_latest_values
 from portal.models import Theme
 from practices.models import Practice
 
@@ -25,6 +25,45 @@ class ThemeSection:
 
 
 @dataclass
+class IndicatorFigures:
+    """An indicator's latest figures with what they measure: the age group and
+    classification items the values are for, and which years are projections."""
+
+    indicator: Indicator
+    rows: list[LatestValue]
+    age_group: str
+    classifications: list[tuple[str, str]]
+    # Years after this one are later than the report: the publisher's projections.
+    last_actual_year: int
+
+    @property
+    def has_projections(self) -> bool:
+        return any(row.year > self.last_actual_year for row in self.rows)
+
+
+def indicator_figures(
+    *, indicator: Indicator, areas: list | None, today: datetime.date
+) -> IndicatorFigures:
+    """The latest figures, labelled with the groups `indicator_latest_values`
+    picks (its default age group and classification items)."""
+    classifications = [
+        (name, item)
+        for name, item in [
+            (indicator.classif1_name, indicator.default_classif1),
+            (indicator.classif2_name, indicator.default_classif2),
+        ]
+        if name and item
+    ]
+    return IndicatorFigures(
+        indicator=indicator,
+        rows=indicator_latest_values(indicator=indicator, areas=areas or None),
+        age_group=indicator.default_age_group,
+        classifications=classifications,
+        last_actual_year=today.year,
+    )
+
+
+@dataclass
 class Report:
     start: datetime.date
     end: datetime.date
@@ -32,7 +71,7 @@ class Report:
     sections: list[ThemeSection]
     practice_count: int
     threads: list[Thread]
-    figures: list[tuple[Any, list]]
+    figures: list[IndicatorFigures]
     created_at: datetime.datetime
 
 
@@ -85,8 +124,10 @@ def report_build(
         .order_by("-posts_in_period", "-last_activity_at")[:ACTIVE_THREADS]
     )
 
+    created_at = timezone.now()
+    today = timezone.localdate(created_at)
     figures = [
-        (indicator, indicator_latest_values(indicator=indicator, areas=areas or None))
+        indicator_figures(indicator=indicator, areas=areas, today=today)
         for indicator in indicators or []
     ]
 
@@ -98,5 +139,5 @@ def report_build(
         practice_count=len(seen),
         threads=threads,
         figures=figures,
-        created_at=timezone.now(),
+        created_at=created_at,
     )

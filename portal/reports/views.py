@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language, get_language_bidi
 from django.views.decorators.http import require_GET
 
+from portal.reports.document import report_document_context
 from portal.reports.exports import csv_bytes, pdf_bytes
 from portal.reports.forms import ReportForm
 from portal.reports.rows import report_rows
@@ -47,8 +48,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
     html = render_to_string(
         "reports/report_document.html",
         {
-            "report": report,
-            "site_url": request.build_absolute_uri("/"),
+            **report_document_context(report, site_url=request.build_absolute_uri("/")),
             "language": get_language(),
             "bidi": get_language_bidi(),
         },

@@ -324,7 +324,7 @@ def test_the_indicator_pages_read_in_french(client):
     assert "ILOSTAT, OIT" in listing
     assert "Femmes" in detail
     assert "Hommes" in detail
-    assert "Écart (hommes − femmes)" in detail
+    assert '<th scope="col" class="num">Écart</th>' in detail
     assert f"Source{NBSP}: ILOSTAT, Organisation internationale du Travail" in detail
 
 

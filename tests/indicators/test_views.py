@@ -126,7 +126,9 @@ def test_the_detail_shows_women_men_total_and_the_gap_for_a_chosen_area(client):
     assert row.gap == men - women
     html = response.content.decode()
     assert '<th scope="col" class="num">Women</th>' in html
-    assert "%s</td>" % women in html
+    # The file's 40.75 is shown to one decimal, as every figure of the table.
+    assert women == Decimal("40.75")
+    assert '<td class="num">40.8</td>' in html
     assert "Other</th>" not in html
 
 

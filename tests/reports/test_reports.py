@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -236,3 +237,192 @@ def test_the_report_costs_the_same_queries_with_more_content(
 
     with django_assert_max_num_queries(len(small.captured_queries)):
         facilitator_client.get(reverse("reports:create"), params)
+
+
+LONG_AREAS = [
+    ("Bolivia (Plurinational State of)", "2023", "2309.2", "9371.4"),
+    ("Lao People's Democratic Republic", "2022", "86.1", "79.039"),
+    ("United Kingdom of Great Britain and Northern Ireland", "2021", "71.5", "64.438"),
+    ("Venezuela (Bolivarian Republic of)", "2019", "8919.432", "1857.37"),
+]
+
+
+@pytest.fixture
+def long_named_figures(db):
+    rows = []
+    for area, year, women, men in LONG_AREAS:
+        rows += [(area, "Female", year, women), (area, "Male", year, men)]
+        rows += [(area, "Total", year, women)]
+    return indicator_import(
+        file=ilostat_file(rows), filename="EMP_NIFL_SEX_RT_A.csv"
+    ).indicator
+
+
+@pytest.fixture
+def printed(monkeypatch):
+    """The PDF report's pages as WeasyPrint lays them out, filled in by a request."""
+    from portal.reports import views
+    from portal.reports.exports import pdf_layout
+
+    layouts = []
+
+    def lay_out(html: str) -> bytes:
+        layouts.append(pdf_layout(html))
+        return b"%PDF"
+
+    monkeypatch.setattr(views, "pdf_bytes", lay_out)
+    return layouts
+
+
+def download_pdf(client, printed, language: str = "en", **params):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get(
+        reverse("reports:create"), report_params(format="pdf", **params)
+    )
+    assert response.status_code == 200
+    return printed[-1]
+
+
+def printed_cells(layout) -> list[tuple[str, list[str], list]]:
+    """Each table cell as (tag.class, its printed lines, its text boxes)."""
+    cells = []
+    for page in layout.pages:
+        for box in page._page_box.descendants():
+            if type(box).__name__ != "TableCellBox":
+                continue
+            lines, texts = [], []
+            for line in box.descendants():
+                if type(line).__name__ == "LineBox":
+                    words = [b for b in line.descendants() if hasattr(b, "text")]
+                    lines.append("".join(b.text for b in words).strip())
+                    texts += words
+            kind = f"{box.element.tag}.{box.element.get('class') or ''}"
+            cells.append((kind, lines, texts))
+    return cells
+
+
+def printed_paragraphs(layout) -> list:
+    return [
+        box
+        for page in layout.pages
+        for box in page._page_box.descendants()
+        if getattr(box, "element_tag", "") == "p" and type(box).__name__ == "BlockBox"
+    ]
+
+
+def test_numbers_years_and_headers_print_whole_beside_long_area_names(
+    facilitator_client, printed, long_named_figures, member, other_member
+):
+    forum = Forum.objects.get(theme__slug="gender")
+    thread = thread_create(forum=forum, author=member, title="Rural women", body="Hi")
+    post_create(thread=thread, author=other_member, body="Reply")
+
+    layout = download_pdf(
+        facilitator_client, printed, indicators=[long_named_figures.pk]
+    )
+
+    cells = printed_cells(layout)
+    numbers = [lines for kind, lines, _texts in cells if kind in ("td.num", "td.date")]
+    assert ["2023"] in numbers
+    assert ["2309.2"] in numbers
+    assert [timezone.localdate().isoformat()] in numbers
+    assert all(len(lines) == 1 for lines in numbers), numbers
+    headers = " ".join(" ".join(lines) for _kind, lines, _texts in cells).split()
+    for word in ["Year", "Women", "Men", "Total", "(Plurinational", "Democratic"]:
+        assert word in headers
+
+
+def test_an_arabic_report_prints_english_text_and_numbers_left_to_right(
+    facilitator_client, printed, member, other_member, moderator, indicator
+):
+    make_published(
+        submitted_by=member,
+        moderator=moderator,
+        title="Women sellers online",
+        summary="Traders sell online once a week (since 2019), in 3 towns.",
+    )
+    forum = Forum.objects.get(theme__slug="gender")
+    thread = thread_create(forum=forum, author=member, title="Who sells?", body="Hi")
+    post_create(thread=thread, author=other_member, body="Reply")
+
+    layout = download_pdf(
+        facilitator_client, printed, language="ar", indicators=[indicator.pk]
+    )
+
+    assert layout.pages[0]._page_box.style["direction"] == "rtl"
+    paragraphs = {
+        "".join(b.text for b in box.descendants() if hasattr(b, "text")).strip(): box
+        for box in printed_paragraphs(layout)
+    }
+    summary = paragraphs["Traders sell online once a week (since 2019), in 3 towns."]
+    assert summary.style["direction"] == "ltr"
+    intro = next(text for text in paragraphs if text.startswith("From "))
+    assert paragraphs[intro].style["direction"] == "ltr"
+    boxes = {
+        box.text: box for _kind, _lines, texts in printed_cells(layout) for box in texts
+    }
+    assert boxes["Who sells?"].style["direction"] == "ltr"
+    assert boxes["-8,25"].style["direction"] == "ltr"
+    assert boxes["Kenya"].style["direction"] == "ltr"
+    table = next(
+        box
+        for box in layout.pages[-1]._page_box.descendants()
+        if type(box).__name__ == "TableBox"
+    )
+    assert table.style["direction"] == "rtl"
+
+
+AGE_FILE = (
+    '"ref_area","source","indicator","sex","classif1","time","obs_value",'
+    '"obs_status","note_classif","note_indicator","note_source"\n'
+    '"KEN","BX:3465","UNE_DEAP_SEX_AGE_RT","SEX_T","AGE_YTHADULT_YGE15","{this}",5.6,,,,\n'
+    '"KEN","BX:3465","UNE_DEAP_SEX_AGE_RT","SEX_T","AGE_YTHADULT_Y15-24","{this}",11.2,,,,\n'
+    '"X01","XA:8405","UNE_DEAP_SEX_AGE_RT","SEX_T","AGE_YTHADULT_YGE15","{next}",4.8,,,,\n'
+    '"X01","XA:8405","UNE_DEAP_SEX_AGE_RT","SEX_T","AGE_YTHADULT_Y15-24","{next}",12.6,,,,\n'
+)
+
+
+@pytest.fixture
+def unemployment_by_age(db):
+    year = timezone.localdate().year
+    text = AGE_FILE.format(this=year, next=year + 1)
+    return indicator_import(
+        file=io.BytesIO(text.encode()), filename="UNE_DEAP_SEX_AGE_RT_A.csv"
+    ).indicator
+
+
+def test_the_figures_say_which_age_group_and_mark_projections(
+    facilitator_client, printed, unemployment_by_age
+):
+    year = timezone.localdate().year
+
+    layout = download_pdf(
+        facilitator_client, printed, indicators=[unemployment_by_age.pk]
+    )
+
+    paragraphs = [
+        "".join(b.text for b in box.descendants() if hasattr(b, "text"))
+        for page in layout.pages
+        for box in page._page_box.descendants()
+        if type(box).__name__ == "LineBox"
+    ]
+    assert any("Age group: 15+" in line for line in paragraphs)
+    years = [lines for kind, lines, _ in printed_cells(layout) if kind == "td.num"]
+    assert [str(year)] in years
+    assert [f"{year + 1}\xa0*"] in years
+    assert any(
+        line.startswith(f"* Years after {year} come after the date of this report")
+        for line in paragraphs
+    )
+
+
+def test_the_csv_figures_say_which_age_group_and_which_years_are_projections(
+    facilitator_client, unemployment_by_age
+):
+    year = timezone.localdate().year
+
+    rows = download_csv(facilitator_client, indicators=[unemployment_by_age.pk])
+
+    assert ["Age group", "15+"] in rows
+    assert [str(year + 1)] == [row[1] for row in rows if row and row[0] == "World"]
+    assert any(row and row[0].startswith(f"Years after {year} ") for row in rows)

@@ -1,0 +1,279 @@
+"""What a reader sees on an indicator's page: words instead of ILO codes,
+figures in their language, a chart that says what one year can say, and a
+table that fits a phone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from indicators.importers.ilostat import age_item, is_ilo_reference
+from indicators.models import Area, Indicator, Observation
+from tests.indicators.helpers import DATA_DIR, RATE, SOURCE, csv_bytes, import_bytes
+
+pytestmark = pytest.mark.django_db
+
+CODES = DATA_DIR / "fixtures" / "UNE_DEAP_SEX_AGE_RT_A-codes-excerpt.csv"
+UNE_URL = reverse("indicators:detail", args=["UNE_DEAP_SEX_AGE_RT_A"])
+DETAIL_URL = reverse("indicators:detail", args=["EMP_NIFL_SEX_RT_A"])
+CHART_URL = reverse("indicators:chart", args=["EMP_NIFL_SEX_RT_A"])
+EARNINGS = "Average monthly earnings of employees by sex (2021 PPP $)"
+
+
+def import_codes():
+    return import_bytes(CODES.read_bytes(), filename=CODES.name)
+
+
+def area(name: str) -> Area:
+    return Area.objects.get(name=name)
+
+
+def visible_text(html: str) -> str:
+    """The page's text and attribute values, as a reader or screen reader gets
+    them (alt text included), without the markup around them."""
+    return re.sub(r"<[^>]+>", " ", html) + " ".join(
+        re.findall(r'(?:alt|value)="([^"]*)"', html)
+    )
+
+
+def rows_with_values(values_by_year: dict[int, tuple[str, str, str]], source=SOURCE):
+    rows = []
+    for year, (women, men, total) in values_by_year.items():
+        for sex, value in (
+            ("Sex: Female", women),
+            ("Sex: Male", men),
+            ("Sex: Total", total),
+        ):
+            rows.append(["Kenya", source, RATE, sex, str(year), value, "", "", ""])
+    return rows
+
+
+# ILO codes become words
+
+
+def test_the_code_layout_page_names_the_age_group_and_decodes_its_items(client):
+    import_codes()
+
+    response = client.get(UNE_URL, {"area": area("United States of America").pk})
+
+    html = response.content.decode()
+    assert '<label for="id_age">Age group:</label>' in html
+    assert '<option value="15+" selected>15+</option>' in html
+    assert '<option value="15-24">15-24</option>' in html
+    assert "AGE_YTHADULT" not in html
+    assert "YGE15" not in html
+    assert "<h2>United States of America · age 15+</h2>" in html
+
+
+def test_the_age_group_label_is_translated(client):
+    import_codes()
+
+    response = client.get(UNE_URL, HTTP_ACCEPT_LANGUAGE="fr")
+
+    assert '<label for="id_age">Tranche d' in response.content.decode()
+
+
+def test_note_codes_are_left_out_with_a_word_on_why(client):
+    import_codes()
+
+    response = client.get(UNE_URL, {"area": area("United States of America").pk})
+
+    html = response.content.decode()
+    text = visible_text(html)
+    for code in ("R1:3513", "R1:2803", "T2:85", "I11:264", "C6:1058"):
+        assert code not in text
+    assert "Break in series</li>" in html
+    assert "gives some notes only as ILOSTAT reference codes" in html
+
+
+def test_a_source_code_is_named_as_a_reference_not_as_text(client):
+    import_codes()
+
+    usa = client.get(UNE_URL, {"area": area("United States of America").pk})
+    kenya = client.get(UNE_URL, {"area": area("Kenya").pk})
+
+    assert "ILOSTAT source reference: BA:453." in usa.content.decode()
+    kenya_html = kenya.content.decode()
+    # Kenya's figures come from four surveys: each row names its own.
+    assert '<th scope="col">Source</th>' in kenya_html
+    assert '<span class="meta">ILOSTAT source reference BX:3465</span>' in (kenya_html)
+    assert "ILOSTAT source references: BX:3465, BB:7021, AA:1311, BA:7008." in (
+        kenya_html
+    )
+
+
+def test_a_source_written_in_words_is_not_taken_for_a_code():
+    assert not is_ilo_reference(SOURCE)
+    assert not is_ilo_reference("Repository: ILO-STATISTICS - Micro data processing")
+    assert is_ilo_reference("BA:453")
+    assert is_ilo_reference("R1:3513_R1:2803_T2:85")
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [
+        ("YGE15", "15+"),
+        ("Y15-24", "15-24"),
+        ("Y25-54", "25-54"),
+        ("YGE25", "25+"),
+        ("Y05-09", "5-9"),
+        ("YLT15", "<15"),
+        ("TOTAL", "Total"),
+    ],
+)
+def test_age_codes_read_as_ages(code, label):
+    assert age_item(code) == label
+
+
+def test_the_code_layout_stores_the_age_banding_by_its_ilo_name():
+    run = import_codes()
+
+    assert run.indicator.age_name == "Age (Youth, adults)"
+    assert run.indicator.age_groups == ["15+", "15-24"]
+
+
+def test_importing_the_code_layout_again_updates_what_an_older_import_stored():
+    import_codes()
+    Indicator.objects.filter(code="UNE_DEAP_SEX_AGE_RT_A").update(
+        age_name="AGE_YTHADULT"
+    )
+    Observation.objects.filter(area__iso3="USA", year=2025).update(value=0)
+
+    run = import_codes()
+
+    assert run.indicator.age_name == "Age (Youth, adults)"
+    assert Observation.objects.count() == 52
+    assert not Observation.objects.filter(value=0).exists()
+
+
+# Figures in the reader's language
+
+
+@pytest.fixture
+def earnings():
+    rows = rows_with_values(
+        {
+            2024: ("1117.714", "86525.675", "1249.69"),
+            2023: ("939.98", "1249.189", "1149.071"),
+            2022: ("711.3", "1145.725", "1054.676"),
+        }
+    )
+    for row in rows:
+        row[2] = EARNINGS
+    return import_bytes(csv_bytes(rows), filename="EAR_4MTH_SEX_GEO_CUR_NB_A.csv")
+
+
+def test_figures_are_grouped_with_one_decimal_in_english(client, earnings):
+    url = earnings.indicator.get_absolute_url()
+
+    response = client.get(url, {"area": area("Kenya").pk})
+
+    html = response.content.decode()
+    for shown in ("1,117.7", "86,525.7", "1,249.7", "940.0", "711.3", "1,145.7"):
+        assert '<td class="num">%s</td>' % shown in html
+    assert '<td class="num">85,408.0</td>' in html  # the gap, men - women
+    for raw in ("1117.714", "939.98", "86525.675"):
+        assert raw not in html
+
+
+def test_figures_are_grouped_with_one_decimal_in_french(client, earnings):
+    url = earnings.indicator.get_absolute_url()
+
+    response = client.get(url, {"area": area("Kenya").pk}, HTTP_ACCEPT_LANGUAGE="fr")
+
+    html = response.content.decode()
+    for shown in ("1\xa0117,7", "86\xa0525,7", "940,0", "711,3"):
+        assert '<td class="num">%s</td>' % shown in html
+    assert "femmes 1\xa0117,7, hommes 86\xa0525,7" in html
+
+
+def test_whole_numbers_stay_whole(client):
+    import_bytes(csv_bytes(rows_with_values({2021: ("1200", "1500", "2700")})))
+
+    response = client.get(DETAIL_URL, {"area": area("Kenya").pk})
+
+    html = response.content.decode()
+    assert '<td class="num">1,200</td>' in html
+    assert '<td class="num">300</td>' in html
+
+
+def test_the_report_export_keeps_raw_values(earnings):
+    from indicators.selectors import indicator_latest_values
+
+    (latest,) = indicator_latest_values(indicator=earnings.indicator)
+
+    assert str(latest.women) == "1117.714"
+
+
+# One year
+
+
+def test_a_single_year_is_drawn_as_markers_with_a_legend_that_matches(client):
+    import_bytes(csv_bytes(rows_with_values({2019: ("90.187", "83.125", "86.489")})))
+
+    response = client.get(CHART_URL, {"area": area("Kenya").pk})
+
+    svg = response.content.decode()
+    assert response.status_code == 200
+    # No band, no trend lines: two markers and the gap between them.
+    assert "PolyCollection" not in svg
+    ticks = re.findall(r">(\d{4})</text>", svg)
+    assert ticks == ["2019"]
+    for label in (">Women</text>", ">Men</text>", ">Gap (men − women)</text>"):
+        assert label in svg
+    assert ">0</text>" in svg  # the value axis starts at zero
+
+
+def test_a_longer_series_keeps_its_lines_and_band(client):
+    import_bytes(
+        csv_bytes(
+            rows_with_values(
+                {2019: ("90.1", "83.1", "86.4"), 2021: ("89.0", "82.0", "85.5")}
+            )
+        )
+    )
+
+    response = client.get(CHART_URL, {"area": area("Kenya").pk})
+
+    assert "PolyCollection" in response.content.decode()
+
+
+def test_a_single_year_page_says_so_under_the_chart(client):
+    import_bytes(csv_bytes(rows_with_values({2019: ("90.187", "83.125", "86.489")})))
+
+    response = client.get(DETAIL_URL, {"area": area("Kenya").pk})
+
+    html = response.content.decode()
+    assert "Women and men in 2019, the only year with figures for both" in html
+    assert "shaded band" not in html
+    assert 'alt="Chart of %s for Kenya, women and men, in 2019 only' % RATE in html
+    assert "women 90.2, men 83.1, a gap of -7.1 percentage points" in html
+
+
+# A table that fits a phone
+
+
+def test_headers_are_short_and_the_unit_is_said_once_in_the_caption(client):
+    import_bytes(csv_bytes(rows_with_values({2019: ("90.1", "83.1", "86.4")})))
+
+    response = client.get(DETAIL_URL, {"area": area("Kenya").pk})
+
+    html = response.content.decode()
+    assert '<th scope="col" class="num">Gap</th>' in html
+    assert "Gap (men − women)</th>" not in html
+    assert "Gap: men minus women, in percentage points." in html
+    # The name already ends with "(%)": it is not said twice.
+    assert "%s: Kenya, by year " % RATE in html
+    assert "by year (%)" not in html
+
+
+def test_a_single_source_is_named_below_the_table_not_on_every_row(client):
+    import_bytes(csv_bytes(rows_with_values({2019: ("90.1", "83.1", "86.4")})))
+
+    response = client.get(DETAIL_URL, {"area": area("Kenya").pk})
+
+    html = response.content.decode()
+    assert '<th scope="col">Source</th>' not in html
+    assert "(ILO). %s.</p>" % SOURCE in html
