@@ -116,26 +116,10 @@ def _draw_years(
     axes.fill_between(
         years, women, men, color=GAP_COLOUR, linewidth=0, label=_text(gap_label)
     )
-    axes.plot(
-        years,
-        men,
-        color=MEN_COLOUR,
-        linestyle="--",
-        marker="s",
-        markersize=marker_size,
-        linewidth=1.5,
-        label=_text(men_label),
-    )
-    axes.plot(
-        years,
-        women,
-        color=WOMEN_COLOUR,
-        linestyle="-",
-        marker="o",
-        markersize=marker_size,
-        linewidth=1.5,
-        label=_text(women_label),
-    )
+    for values, style in _styles(
+        men=men, women=women, men_label=men_label, women_label=women_label
+    ):
+        axes.plot(years, values, markersize=marker_size, linewidth=1.5, **style)
     axes.xaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
 
 
@@ -155,28 +139,40 @@ def _draw_one_year(
         solid_capstyle="butt",
         label=_text(gap_label),
     )
-    axes.plot(
-        [year],
-        [men],
-        color=MEN_COLOUR,
-        linestyle="none",
-        marker="s",
-        markersize=9,
-        label=_text(men_label),
-    )
-    axes.plot(
-        [year],
-        [women],
-        color=WOMEN_COLOUR,
-        linestyle="none",
-        marker="o",
-        markersize=9,
-        label=_text(women_label),
-    )
+    for value, style in _styles(
+        men=men, women=women, men_label=men_label, women_label=women_label
+    ):
+        style["linestyle"] = "none"
+        axes.plot([year], [value], markersize=9, **style)
     axes.set_xticks([year])
     axes.set_xlim(year - 1, year + 1)
     if min(women, men) >= 0:
         axes.set_ylim(bottom=0, top=max(women, men) * 1.1 or 1)
+
+
+def _styles(*, men, women, men_label, women_label) -> list[tuple[object, dict]]:
+    """Men dashed with squares, women solid with circles: told apart without
+    colour. Women last, so their line is drawn on top."""
+    return [
+        (
+            men,
+            {
+                "color": MEN_COLOUR,
+                "linestyle": "--",
+                "marker": "s",
+                "label": _text(men_label),
+            },
+        ),
+        (
+            women,
+            {
+                "color": WOMEN_COLOUR,
+                "linestyle": "-",
+                "marker": "o",
+                "label": _text(women_label),
+            },
+        ),
+    ]
 
 
 def _compact(svg: str) -> str:

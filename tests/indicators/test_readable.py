@@ -210,9 +210,14 @@ def test_the_report_export_keeps_raw_values(earnings):
 # One year
 
 
-def test_a_single_year_is_drawn_as_markers_with_a_legend_that_matches(client):
-    import_bytes(csv_bytes(rows_with_values({2019: ("90.187", "83.125", "86.489")})))
+@pytest.fixture
+def one_year():
+    return import_bytes(
+        csv_bytes(rows_with_values({2019: ("90.187", "83.125", "86.489")}))
+    )
 
+
+def test_a_single_year_is_drawn_as_markers_with_a_legend_that_matches(client, one_year):
     response = client.get(CHART_URL, {"area": area("Kenya").pk})
 
     svg = response.content.decode()
@@ -240,9 +245,7 @@ def test_a_longer_series_keeps_its_lines_and_band(client):
     assert "PolyCollection" in response.content.decode()
 
 
-def test_a_single_year_page_says_so_under_the_chart(client):
-    import_bytes(csv_bytes(rows_with_values({2019: ("90.187", "83.125", "86.489")})))
-
+def test_a_single_year_page_says_so_under_the_chart(client, one_year):
     response = client.get(DETAIL_URL, {"area": area("Kenya").pk})
 
     html = response.content.decode()
