@@ -231,6 +231,8 @@ class ImportRun(models.Model):
     file_name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     row_count = models.PositiveIntegerField(_("rows"))
+    # Rows that added a figure; the others repeated one already stored.
+    new_count = models.PositiveIntegerField(_("new figures"), default=0)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("imported by"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -32,6 +33,13 @@ def formatted(value: Decimal, decimals: int) -> str:
     """A figure in the reader's language, rounded and grouped: 1,117.7 or
     1 117,7, exactly as the table's `floatformat` writes it."""
     return floatformat(value, "%dg" % decimals)
+
+
+def name_key(name: str) -> str:
+    """Sort key for area names that puts “Côte d'Ivoire” beside “Costa Rica”
+    and “Türkiye” before “Tuvalu”: accents and case set aside."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def plain(value: Decimal | None) -> Decimal | None:
@@ -85,7 +93,7 @@ def indicator_areas(*, indicator: Indicator) -> list[Area]:
         area.year_count = row["year_count"]
         area.women_year_count = row["women_year_count"]
         areas.append(area)
-    areas.sort(key=lambda area: (area.kind != Area.Kind.COUNTRY, area.name))
+    areas.sort(key=lambda area: (area.kind != Area.Kind.COUNTRY, name_key(area.name)))
     return areas
 
 
@@ -417,4 +425,4 @@ def indicator_latest_values(
         setattr(entry, attribute, value)
         if observation.status and observation.status not in entry.status:
             entry.status = ", ".join(filter(None, [entry.status, observation.status]))
-    return list(latest.values())
+    return sorted(latest.values(), key=lambda entry: name_key(entry.area.name))

@@ -89,6 +89,7 @@ def indicator_import(
             file_name=filename[:255],
             sha256=parsed.sha256,
             row_count=parsed.row_count,
+            new_count=indicator.observation_count - before,
             imported_by=imported_by,
         )
 
@@ -100,7 +101,7 @@ def indicator_import(
         filename,
         indicator.code,
         parsed.row_count,
-        indicator.observation_count - before,
+        run.new_count,
         parsed.duplicates,
         run.pk,
         imported_by.pk if imported_by else "-",

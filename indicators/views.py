@@ -22,14 +22,42 @@ from indicators import selectors, services
 from indicators.charts import gap_chart_svg
 from indicators.forms import ImportForm, SeriesForm
 from indicators.importers.ilostat import IndicatorFileError
-from indicators.models import Indicator, Sex
+from indicators.models import ImportRun, Indicator, Sex
 from indicators.selectors import SeriesChoice
 
 logger = logging.getLogger(__name__)
 
 CHART_CACHE_SECONDS = 7 * 24 * 60 * 60
 # Raised whenever the drawing changes, so cached charts are drawn anew.
-CHART_VERSION = 2
+CHART_VERSION = 3
+
+
+def _import_summary(run: ImportRun) -> str:
+    """What an import did, in words: a file imported again adds nothing new."""
+    values = {
+        "count": intcomma(run.row_count),
+        "new": intcomma(run.new_count),
+        "file": run.file_name,
+    }
+    if run.new_count >= run.row_count:
+        return (
+            ngettext(
+                "Imported %(count)s row from %(file)s into:",
+                "Imported %(count)s rows from %(file)s into:",
+                run.row_count,
+            )
+            % values
+        )
+    return (
+        ngettext(
+            "Read %(count)s row from %(file)s: %(new)s new figures; the others "
+            "were already stored and were updated from the file. Indicator:",
+            "Read %(count)s rows from %(file)s: %(new)s new figures; the others "
+            "were already stored and were updated from the file. Indicator:",
+            run.row_count,
+        )
+        % values
+    )
 
 
 def _indicator_or_404(code: str) -> Indicator:
@@ -109,8 +137,13 @@ def indicator_chart(request: HttpRequest, code: str) -> HttpResponse:
             content_type="text/plain; charset=utf-8",
         )
 
+    narrow = request.GET.get("size") == "narrow"
     params = "|".join(
-        [get_language() or "", *_query(indicator, choice).values()]
+        [
+            get_language() or "",
+            "narrow" if narrow else "",
+            *_query(indicator, choice).values(),
+        ]
     ).encode()
     key = "indicators:chart:v%s:%s:%s:%s" % (
         CHART_VERSION,
@@ -129,6 +162,7 @@ def indicator_chart(request: HttpRequest, code: str) -> HttpResponse:
             women_label=str(Sex.FEMALE.label),
             men_label=str(Sex.MALE.label),
             gap_label=_("Gap (men − women)"),
+            narrow=narrow,
         )
         cache.set(key, svg, CHART_CACHE_SECONDS)
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
@@ -166,12 +200,7 @@ def indicator_import(request: HttpRequest) -> HttpResponse:
                 request,
                 format_html(
                     '{} <a href="{}">{}</a>',
-                    ngettext(
-                        "Imported %(count)s row from %(file)s into:",
-                        "Imported %(count)s rows from %(file)s into:",
-                        run.row_count,
-                    )
-                    % {"count": intcomma(run.row_count), "file": run.file_name},
+                    _import_summary(run),
                     indicator.get_absolute_url(),
                     indicator.name,
                 ),

@@ -530,7 +530,7 @@ def _read_rows(
     reader = csv.reader(lines)
     header = next(reader, None)
     if header is None or not any(cell.strip() for cell in header):
-        raise _Stop(Problem(None, _("the file is empty.")))
+        raise _Stop(Problem(None, _("The file is empty.")))
     header = [column.strip() for column in header]
     layout = _choose_layout(header)
     _check_header(header, layout)
@@ -730,7 +730,7 @@ def _read_rows(
         parsed.rows.append(row)
 
     if parsed.row_count == 0:
-        raise _Stop(Problem(None, _("the file has a header but no data rows.")))
+        raise _Stop(Problem(None, _("The file has a header but no data rows.")))
     if failed:
         return parsed
 

@@ -28,7 +28,7 @@ THEMES = [
         "centre of the action line. This theme covers their use of ICTs and the "
         "banks and other lenders that finance them, who belong in the dialogue.",
         "Les petites et moyennes entreprises fournissent la plupart des emplois : "
-        "elles sont au centre de la ligne d'action. Ce thème couvre leur usage "
+        "elles sont au centre de la grande orientation. Ce thème couvre leur usage "
         "des TIC et les banques et autres prêteurs qui les financent, qui ont "
         "leur place dans le dialogue.",
     ),

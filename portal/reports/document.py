@@ -20,6 +20,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language_bidi, gettext
 
+from indicators.selectors import decimals_for, formatted
 from portal.reports.rows import projection_note
 from portal.reports.selectors import IndicatorFigures, Report
 
@@ -86,10 +87,12 @@ class FigureRow:
     area: Text
     year: int
     projected: bool
-    women: Decimal | None
-    men: Decimal | None
-    total: Decimal | None
-    gap: Decimal | None
+    # Rounded and grouped in the report's language, as on the indicator page;
+    # the CSV keeps the file's own figures.
+    women: str | None
+    men: str | None
+    total: str | None
+    gap: str | None
 
 
 @dataclass
@@ -118,6 +121,15 @@ def figure_table(figures: IndicatorFigures) -> FigureTable:
         scope.append(Text(f"{name}: {item}"))
     if figures.indicator.unit:
         scope.append(Text(gettext("Unit: %(unit)s") % {"unit": figures.indicator.unit}))
+    decimals = decimals_for(
+        value
+        for row in figures.rows
+        for value in (row.women, row.men, row.total, row.gap)
+    )
+
+    def shown(value: Decimal | None) -> str | None:
+        return None if value is None else formatted(value, decimals)
+
     return FigureTable(
         name=Text(figures.indicator.name),
         publisher=Text(figures.indicator.publisher),
@@ -127,10 +139,10 @@ def figure_table(figures: IndicatorFigures) -> FigureTable:
                 area=Text(row.area.name),
                 year=row.year,
                 projected=row.year > figures.last_actual_year,
-                women=row.women,
-                men=row.men,
-                total=row.total,
-                gap=row.gap,
+                women=shown(row.women),
+                men=shown(row.men),
+                total=shown(row.total),
+                gap=shown(row.gap),
             )
             for row in figures.rows
         ],

@@ -48,7 +48,7 @@ def test_a_bad_second_file_keeps_the_first_out_as_well(tmp_path):
     bad = tmp_path / "EMP_TEMP_SEX_INS_NB_A.csv"
     bad.write_bytes(b"")
 
-    with pytest.raises(CommandError, match="the file is empty"):
+    with pytest.raises(CommandError, match="The file is empty"):
         call_command("import_indicators", str(good), str(bad))
 
     assert not Observation.objects.exists()

@@ -119,9 +119,9 @@ def test_an_unknown_column_is_refused():
 @pytest.mark.parametrize(
     ("data", "complaint"),
     [
-        (b"", "the file is empty."),
-        (b"\xef\xbb\xbf", "the file is empty."),
-        (csv_bytes([]), "the file has a header but no data rows."),
+        (b"", "The file is empty."),
+        (b"\xef\xbb\xbf", "The file is empty."),
+        (csv_bytes([]), "The file has a header but no data rows."),
     ],
 )
 def test_an_empty_file_is_refused(data, complaint):

@@ -280,3 +280,30 @@ def test_a_single_source_is_named_below_the_table_not_on_every_row(client):
     html = response.content.decode()
     assert '<th scope="col">Source</th>' not in html
     assert "(ILO). %s.</p>" % SOURCE in html
+
+
+# A chart drawn for a phone
+
+
+def svg_width(svg: str) -> float:
+    return float(re.search(r'<svg[^>]* width="([\d.]+)pt"', svg).group(1))
+
+
+def test_a_phone_gets_a_narrower_chart_with_text_of_the_same_size(client, one_year):
+    params = {"area": area("Kenya").pk}
+
+    wide = client.get(CHART_URL, params).content.decode()
+    narrow = client.get(CHART_URL, {**params, "size": "narrow"}).content.decode()
+
+    assert svg_width(narrow) < 0.7 * svg_width(wide)
+    assert svg_width(narrow) <= 270  # 360 CSS pixels
+    sizes = set(re.findall(r"font-size: ([\d.]+px)", narrow))
+    assert sizes == set(re.findall(r"font-size: ([\d.]+px)", wide)) == {"9px"}
+
+
+def test_the_page_offers_the_narrow_chart_to_small_screens(client, one_year):
+    response = client.get(DETAIL_URL, {"area": area("Kenya").pk})
+
+    html = response.content.decode()
+    assert '<source media="(max-width: 32rem)" srcset="/indicators/' in html
+    assert "size=narrow" in html

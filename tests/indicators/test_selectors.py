@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from indicators.models import Area
-from indicators.selectors import indicator_latest_values
+from indicators.selectors import indicator_areas, indicator_latest_values
 from tests.indicators.helpers import (
     CLASSIF_HEADER,
     SOURCE,
@@ -92,3 +92,23 @@ def test_the_default_classification_item_is_the_total():
         Decimal(50),
         None,
     )
+
+
+ACCENTED = ("Czechia", "Türkiye", "Côte d'Ivoire", "Tuvalu", "Costa Rica")
+IN_ORDER = ["Costa Rica", "Côte d'Ivoire", "Czechia", "Türkiye", "Tuvalu"]
+
+
+def test_areas_are_listed_in_alphabetical_order_accents_aside():
+    run = import_bytes(csv_bytes(rate_rows(areas=ACCENTED)))
+
+    areas = indicator_areas(indicator=run.indicator)
+
+    assert [area.name for area in areas] == IN_ORDER
+
+
+def test_the_latest_figures_follow_the_same_order():
+    run = import_bytes(csv_bytes(rate_rows(areas=ACCENTED)))
+
+    latest = indicator_latest_values(indicator=run.indicator)
+
+    assert [entry.area.name for entry in latest] == IN_ORDER

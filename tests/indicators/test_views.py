@@ -58,7 +58,7 @@ def test_the_list_shows_each_indicator_with_unit_areas_years_and_source(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert RATE in html
-    assert '<td class="num">2</td>' in html
+    assert "EMP_NIFL_SEX_RT_A · 2 areas" in html
     assert "2019–2021" in html
     assert "ILOSTAT" in html
 
@@ -88,7 +88,7 @@ def test_the_list_costs_the_same_queries_for_3_or_33_indicators(
     with django_assert_max_num_queries(1):
         response = client.get(LIST_URL)
 
-    assert response.content.decode().count('<th scope="row">') == 33
+    assert response.content.decode().count('<li class="card">') == 33
 
 
 # The detail page
@@ -351,6 +351,18 @@ def test_a_superuser_may_import(client):
     response = client.get(IMPORT_URL)
 
     assert response.status_code == 200
+
+
+def test_importing_a_file_again_says_that_no_figure_is_new(facilitator_client):
+    data = csv_bytes(rate_rows(areas=("Kenya", "Ghana")))
+    facilitator_client.post(IMPORT_URL, {"file": upload(data)})
+
+    response = facilitator_client.post(IMPORT_URL, {"file": upload(data)})
+
+    message = str(list(get_messages(response.wsgi_request))[-1])
+    assert "Read 12 rows from EMP_NIFL_SEX_RT_A.csv: 0 new figures" in message
+    assert ImportRun.objects.order_by("pk").last().new_count == 0
+    assert Observation.objects.count() == 12
 
 
 def test_a_facilitator_imports_a_file_and_is_told_the_row_count(
