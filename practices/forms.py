@@ -73,3 +73,19 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Needed when you do not accept it: the submitter will read it."),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        # Publishing sends no reason: a text typed for it would be lost unseen.
+        if (
+            cleaned.get("decision") == ReviewDecision.APPROVED
+            and (cleaned.get("reason") or "").strip()
+        ):
+            self.add_error(
+                "reason",
+                _(
+                    "A reason is sent only when you do not accept a practice. "
+                    "Clear it to publish, or choose “Do not accept”."
+                ),
+            )
+        return cleaned

@@ -119,6 +119,25 @@ def test_rejecting_without_a_reason_shows_an_error_and_leaves_it_pending(
     assert mail.outbox == []
 
 
+def test_approving_with_a_reason_typed_asks_what_was_meant_and_publishes_nothing(
+    client, member, moderator
+):
+    practice = make_practice(submitted_by=member)
+    client.force_login(moderator)
+
+    response = client.post(
+        review_url(practice), {"decision": "approved", "reason": "Check the year"}
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "A reason is sent only when you do not accept a practice." in html
+    assert "Check the year</textarea>" in html
+    practice.refresh_from_db()
+    assert practice.status == PracticeStatus.PENDING
+    assert not PracticeReview.objects.exists()
+
+
 def test_a_review_without_a_decision_is_refused_with_an_error(
     client, member, moderator
 ):
