@@ -124,6 +124,9 @@ class SeriesRow:
     source: str
     cells: dict[str, Cell] = field(default_factory=dict)
     source_notes: list[int] = field(default_factory=list)
+    # The letter of the row's source in the list below the table, when the
+    # figures come from more than one.
+    source_key: str = ""
     # The cells in the order of the table's columns; None where none exists.
     ordered: list[Cell | None] = field(default_factory=list)
 
@@ -138,10 +141,6 @@ class SeriesRow:
         if women is None or men is None:
             return None
         return plain(men - women)
-
-    @property
-    def source_is_reference(self) -> bool:
-        return is_ilo_reference(self.source)
 
 
 @dataclass
@@ -184,7 +183,17 @@ class Series:
     @property
     def one_source(self) -> bool:
         """Every row from the same source: it is said once, below the table."""
-        return len({row.source for row in self.rows}) <= 1
+        return len(self.sources) <= 1
+
+    @property
+    def keyed_sources(self) -> list[tuple[str, str, bool]]:
+        """(letter, source, whether it is an ILO code) for the list of sources
+        that rows refer to by letter, so that no column of long survey names
+        pushes the figures off a phone's screen."""
+        return [
+            (source_letter(index), source, is_ilo_reference(source))
+            for index, source in enumerate(self.sources)
+        ]
 
     @property
     def single_year(self) -> bool:
@@ -247,6 +256,16 @@ class Series:
             )
             % values
         )
+
+
+def source_letter(index: int) -> str:
+    """a, b, … z, aa, ab: as a browser numbers an `<ol type="a">`."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("a") + remainder) + letters
+    return letters
 
 
 def _note_parts(*texts: str) -> list[str]:
@@ -324,8 +343,14 @@ def indicator_series(*, indicator: Indicator, choice: SeriesChoice) -> Series:
     columns = [Sex.FEMALE, Sex.MALE, Sex.TOTAL]
     if Sex.OTHER in sexes:
         columns.insert(2, Sex.OTHER)
+    letters = (
+        {source: source_letter(index) for index, source in enumerate(sources)}
+        if len(sources) > 1
+        else {}
+    )
     for row in rows.values():
         row.ordered = [row.cells.get(sex) for sex in columns]
+        row.source_key = letters.get(row.source, "")
     return Series(
         indicator=indicator,
         choice=choice,

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from indicators.importers.ilostat import age_item, is_ilo_reference
 from indicators.models import Area, Indicator, Observation
+from indicators.selectors import source_letter
 from tests.indicators.helpers import DATA_DIR, RATE, SOURCE, csv_bytes, import_bytes
 
 pytestmark = pytest.mark.django_db
@@ -96,12 +97,13 @@ def test_a_source_code_is_named_as_a_reference_not_as_text(client):
 
     assert "ILOSTAT source reference: BA:453." in usa.content.decode()
     kenya_html = kenya.content.decode()
-    # Kenya's figures come from four surveys: each row names its own.
-    assert '<th scope="col">Source</th>' in kenya_html
-    assert '<span class="meta">ILOSTAT source reference BX:3465</span>' in (kenya_html)
-    assert "ILOSTAT source references: BX:3465, BB:7021, AA:1311, BA:7008." in (
-        kenya_html
-    )
+    # Kenya's figures come from four surveys, listed once below the table.
+    codes = ["BX:3465", "BB:7021", "AA:1311", "BA:7008"]
+    for letter, code in zip("abcd", codes, strict=True):
+        assert (
+            '<li id="source-%s">ILOSTAT source reference %s</li>' % (letter, code)
+            in kenya_html
+        )
 
 
 def test_a_source_written_in_words_is_not_taken_for_a_code():
@@ -280,6 +282,29 @@ def test_a_single_source_is_named_below_the_table_not_on_every_row(client):
     html = response.content.decode()
     assert '<th scope="col">Source</th>' not in html
     assert "(ILO). %s.</p>" % SOURCE in html
+
+
+def test_rows_from_several_sources_point_to_a_list_instead_of_a_column(client):
+    rows = rows_with_values({2021: ("52.0", "60.9", "57.3")}, source="LFS - Continuous")
+    rows += rows_with_values({2014: ("51.9", "55.6", "54.2")}, source="LFS - National")
+    import_bytes(csv_bytes(rows))
+
+    response = client.get(DETAIL_URL, {"area": area("Kenya").pk})
+
+    html = response.content.decode()
+    assert '<th scope="col">Source</th>' not in html
+    assert re.search(r'<th scope="row">2021<sup[^>]*><a href="#source-a">', html)
+    assert re.search(r'<th scope="row">2014<sup[^>]*><a href="#source-b">', html)
+    assert '<li id="source-a">LFS - Continuous</li>' in html
+    assert '<li id="source-b">LFS - National</li>' in html
+    assert "(ILO).</p>" in html  # the sources are not listed twice
+
+
+@pytest.mark.parametrize(
+    ("index", "letter"), [(0, "a"), (25, "z"), (26, "aa"), (27, "ab"), (52, "ba")]
+)
+def test_source_letters_follow_the_browsers_own_lettering(index, letter):
+    assert source_letter(index) == letter
 
 
 # A chart drawn for a phone

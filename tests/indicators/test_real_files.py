@@ -170,7 +170,7 @@ def test_detail_shows_women_men_and_total_from_the_file_to_one_decimal(
 
     assert response.status_code == 200
     html = response.content.decode()
-    row_html = re.search(r'<th scope="row">%d</th>(.*?)</tr>' % year, html, re.S)
+    row_html = re.search(r'<th scope="row">%d\b.*?</th>(.*?)</tr>' % year, html, re.S)
     cells = re.findall(r'<td class="num">([-\d.,]+)', row_html.group(1))
     women, men, total, gap = (Decimal(cell.replace(",", "")) for cell in cells)
     assert (women, men, total) == (
