@@ -20,6 +20,13 @@ def default_item(items: list[str]) -> str:
     return items[0] if items else ""
 
 
+# ILOSTAT's units, as its English labels write them ("(thousands)").
+UNIT_LABELS = {
+    "thousands": _("thousands"),
+    "%": "%",
+}
+
+
 class Indicator(models.Model):
     """One ILOSTAT indicator, such as the informal employment rate by sex.
 
@@ -84,6 +91,12 @@ class Indicator(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("indicators:detail", args=[self.code])
+
+    @property
+    def unit_label(self) -> str:
+        """The unit in the reader's language, where ILOSTAT's word for it is
+        one of those the interface translates; otherwise as the file has it."""
+        return str(UNIT_LABELS.get(self.unit, self.unit))
 
     @property
     def default_age_group(self) -> str:

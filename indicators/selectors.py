@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 from django.template.defaultfilters import floatformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from indicators.importers.ilostat import is_ilo_reference
@@ -127,6 +128,8 @@ class SeriesRow:
     # The letter of the row's source in the list below the table, when the
     # figures come from more than one.
     source_key: str = ""
+    # A year after this one: the publisher's projection, not a measurement.
+    projected: bool = False
     # The cells in the order of the table's columns; None where none exists.
     ordered: list[Cell | None] = field(default_factory=list)
 
@@ -196,6 +199,14 @@ class Series:
         ]
 
     @property
+    def has_projections(self) -> bool:
+        return any(row.projected for row in self.rows)
+
+    @property
+    def this_year(self) -> int:
+        return timezone.localdate().year
+
+    @property
     def single_year(self) -> bool:
         return len(self.chart_points) == 1
 
@@ -215,12 +226,12 @@ class Series:
         unit = self.indicator.unit
         if not unit or self.indicator.name.endswith("(%s)" % unit):
             return ""
-        return unit
+        return self.indicator.unit_label
 
     @property
     def gap_unit(self) -> str:
         unit = self.indicator.unit
-        return _("percentage points") if unit == "%" else unit
+        return _("percentage points") if unit == "%" else self.indicator.unit_label
 
     def summary(self) -> str:
         """One sentence that says what the chart shows, for its alt text."""
@@ -343,6 +354,7 @@ def indicator_series(*, indicator: Indicator, choice: SeriesChoice) -> Series:
     columns = [Sex.FEMALE, Sex.MALE, Sex.TOTAL]
     if Sex.OTHER in sexes:
         columns.insert(2, Sex.OTHER)
+    this_year = timezone.localdate().year
     letters = (
         {source: source_letter(index) for index, source in enumerate(sources)}
         if len(sources) > 1
@@ -351,6 +363,7 @@ def indicator_series(*, indicator: Indicator, choice: SeriesChoice) -> Series:
     for row in rows.values():
         row.ordered = [row.cells.get(sex) for sex in columns]
         row.source_key = letters.get(row.source, "")
+        row.projected = row.year > this_year
     return Series(
         indicator=indicator,
         choice=choice,

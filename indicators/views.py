@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 CHART_CACHE_SECONDS = 7 * 24 * 60 * 60
 # Raised whenever the drawing changes, so cached charts are drawn anew.
-CHART_VERSION = 3
+CHART_VERSION = 4
 
 
 def _import_summary(run: ImportRun) -> str:
@@ -158,7 +158,7 @@ def indicator_chart(request: HttpRequest, code: str) -> HttpResponse:
             raise Http404(_("There are no figures for women and men to draw."))
         svg = gap_chart_svg(
             points=series.chart_points,
-            unit=indicator.unit,
+            unit=indicator.unit_label,
             women_label=str(Sex.FEMALE.label),
             men_label=str(Sex.MALE.label),
             gap_label=_("Gap (men − women)"),

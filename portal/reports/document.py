@@ -120,7 +120,9 @@ def figure_table(figures: IndicatorFigures) -> FigureTable:
     for name, item in figures.classifications:
         scope.append(Text(f"{name}: {item}"))
     if figures.indicator.unit:
-        scope.append(Text(gettext("Unit: %(unit)s") % {"unit": figures.indicator.unit}))
+        scope.append(
+            Text(gettext("Unit: %(unit)s") % {"unit": figures.indicator.unit_label})
+        )
     decimals = decimals_for(
         value
         for row in figures.rows

@@ -82,7 +82,7 @@ def figures_notes(figures: IndicatorFigures) -> Iterator[list]:
     for name, item in figures.classifications:
         yield [name, item]
     if figures.indicator.unit:
-        yield [_("Unit"), figures.indicator.unit]
+        yield [_("Unit"), figures.indicator.unit_label]
     if figures.has_projections:
         yield [projection_note(figures)]
 

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from indicators.importers.ilostat import age_item, is_ilo_reference
 from indicators.models import Area, Indicator, Observation
@@ -332,3 +333,68 @@ def test_the_page_offers_the_narrow_chart_to_small_screens(client, one_year):
     html = response.content.decode()
     assert '<source media="(max-width: 32rem)" srcset="/indicators/' in html
     assert "size=narrow" in html
+
+
+# Notes, units and projections
+
+
+def test_two_notes_on_one_figure_read_as_two_numbers_not_one(client):
+    rows = rows_with_values(
+        {2021: ("52.0", "60.9", "57.3"), 2020: ("49.8", "57.6", "54.5")}
+    )
+    for row in rows:
+        if row[4] == "2020" and row[3] == "Sex: Female":
+            row[6], row[7] = "Break in series", "Methodology revised"
+    import_bytes(csv_bytes(rows))
+
+    response = client.get(DETAIL_URL, {"area": area("Kenya").pk})
+
+    html = response.content.decode()
+    refs = re.search(r"49\.8<sup class=\"note-ref\">(.*?)</sup>", html).group(1)
+    assert re.sub(r"<[^>]+>", "", refs) == "note 1,note 2"
+    assert '<li id="note-1" value="1">Break in series</li>' in html
+    assert '<li id="note-2" value="2">Methodology revised</li>' in html
+
+
+def test_a_unit_ilostat_names_in_english_reads_in_french(client):
+    rows = rows_with_values({2021: ("9591.2", "10579.7", "20170.9")})
+    for row in rows:
+        row[2] = "Employment by sex (thousands)"
+    import_bytes(csv_bytes(rows), filename="EMP_TEMP_SEX_NB_A.csv")
+    url = reverse("indicators:detail", args=["EMP_TEMP_SEX_NB_A"])
+
+    english = client.get(url).content.decode()
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert "unit: thousands" in english
+    assert "unité\xa0: milliers" in french
+    assert "en milliers." in french
+    assert "thousands" not in visible_text(french).replace("(thousands)", "")
+
+
+def test_years_after_this_one_are_marked_as_projections(client):
+    this_year = timezone.localdate().year
+    import_bytes(
+        csv_bytes(
+            rows_with_values(
+                {this_year + 1: ("4.8", "4.6", "4.7"), this_year: ("4.5", "4.4", "4.4")}
+            )
+        )
+    )
+
+    response = client.get(DETAIL_URL, {"area": area("Kenya").pk})
+
+    html = response.content.decode()
+    assert re.search(
+        r'<th scope="row">%d<a class="projection-ref"' % (this_year + 1), html
+    )
+    assert not re.search(
+        r'<th scope="row">%d<a class="projection-ref"' % this_year, html
+    )
+    assert "* Years after %d are the publisher's projections" % this_year in html
+
+
+def test_a_series_without_future_years_says_nothing_of_projections(client, one_year):
+    response = client.get(DETAIL_URL, {"area": area("Kenya").pk})
+
+    assert "projection" not in response.content.decode()
