@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
+from django.http import QueryDict
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from indicators.models import Area, Indicator
 from indicators.selectors import SeriesChoice
+
+
+def _printable(value: str) -> str:
+    """The value without control and format characters (NUL, direction
+    overrides), which no area or group contains and which an error message
+    that repeats the value must not carry into the page."""
+    return "".join(c for c in value if unicodedata.category(c) not in ("Cc", "Cf"))
+
+
+def _query_values(data: QueryDict, fields: dict) -> QueryDict:
+    """The query string, printable, with each field left out set to its
+    default, so that the lists say which series the page is showing."""
+    values = data.copy()
+    for name in values:
+        values.setlist(name, [_printable(value) for value in values.getlist(name)])
+    for name, field in fields.items():
+        if field.initial is not None and not values.get(name):
+            values[name] = str(field.initial)
+    return values
 
 
 class SeriesForm(forms.Form):
@@ -72,18 +93,8 @@ class SeriesForm(forms.Form):
         self._item_field("classif1", indicator.classif1_items, indicator.classif1_name)
         self._item_field("classif2", indicator.classif2_items, indicator.classif2_name)
 
-        # A field left out of the query string shows its default as chosen,
-        # so the lists say which series the page is showing.
         if data is not None:
-            missing = {
-                name: str(field.initial)
-                for name, field in self.fields.items()
-                if field.initial is not None and not data.get(name)
-            }
-            if missing:
-                self.data = data.copy()
-                for name, value in missing.items():
-                    self.data[name] = value
+            self.data = _query_values(data, self.fields)
 
     def _item_field(self, name: str, items: list[str], label: str) -> None:
         if not items:

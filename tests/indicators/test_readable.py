@@ -398,3 +398,15 @@ def test_a_series_without_future_years_says_nothing_of_projections(client, one_y
     response = client.get(DETAIL_URL, {"area": area("Kenya").pk})
 
     assert "projection" not in response.content.decode()
+
+
+def test_control_characters_in_the_query_string_stay_out_of_the_page(client):
+    import_codes()
+
+    response = client.get(UNE_URL, {"age": "\u202ebogus\x00"})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "“bogus” is not one of this indicator&#x27;s groups" in html
+    assert "\u202e" not in html
+    assert "\x00" not in html
