@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 CHART_CACHE_SECONDS = 7 * 24 * 60 * 60
 # Raised whenever the drawing changes, so cached charts are drawn anew.
-CHART_VERSION = 4
+CHART_VERSION = 6
 
 
 def _import_summary(run: ImportRun) -> str:
