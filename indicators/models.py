@@ -244,8 +244,10 @@ class ImportRun(models.Model):
     file_name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     row_count = models.PositiveIntegerField(_("rows"))
-    # Rows that added a figure; the others repeated one already stored.
+    # Rows that added a figure, and rows that repeated another row of the
+    # file (merged into it); the rest updated a figure already stored.
     new_count = models.PositiveIntegerField(_("new figures"), default=0)
+    duplicate_count = models.PositiveIntegerField(_("repeated rows"), default=0)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("imported by"),
@@ -263,3 +265,8 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    @property
+    def updated_count(self) -> int:
+        """Figures the import found already stored, and updated from the file."""
+        return self.row_count - self.duplicate_count - self.new_count

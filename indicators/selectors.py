@@ -30,10 +30,15 @@ def decimals_for(values: Iterable[Decimal | None]) -> int:
     return min(decimals, MAX_DECIMALS)
 
 
+def number_format(decimals: int) -> str:
+    """The `floatformat` argument that rounds to `decimals` and groups."""
+    return "%dg" % decimals
+
+
 def formatted(value: Decimal, decimals: int) -> str:
     """A figure in the reader's language, rounded and grouped: 1,117.7 or
     1 117,7, exactly as the table's `floatformat` writes it."""
-    return floatformat(value, "%dg" % decimals)
+    return floatformat(value, number_format(decimals))
 
 
 def name_key(name: str) -> str:
@@ -157,6 +162,8 @@ class Series:
     notes: list[tuple[int, str]]
     general_notes: list[str]
     sources: list[str]
+    # Years after this one are the publisher's projections.
+    this_year: int
     # Notes left out because the file gives them only as ILO codes.
     has_coded_notes: bool = False
 
@@ -173,7 +180,7 @@ class Series:
     @property
     def number_format(self) -> str:
         """The `floatformat` argument for every figure of the table."""
-        return "%dg" % self.decimals
+        return number_format(self.decimals)
 
     @property
     def source_names(self) -> list[str]:
@@ -201,10 +208,6 @@ class Series:
     @property
     def has_projections(self) -> bool:
         return any(row.projected for row in self.rows)
-
-    @property
-    def this_year(self) -> int:
-        return timezone.localdate().year
 
     @property
     def single_year(self) -> bool:
@@ -372,6 +375,7 @@ def indicator_series(*, indicator: Indicator, choice: SeriesChoice) -> Series:
         notes=[(number, text) for text, number in numbers.items()],
         general_notes=general,
         sources=sources,
+        this_year=this_year,
         has_coded_notes=has_coded_notes,
     )
 

@@ -90,6 +90,7 @@ def indicator_import(
             sha256=parsed.sha256,
             row_count=parsed.row_count,
             new_count=indicator.observation_count - before,
+            duplicate_count=parsed.duplicates,
             imported_by=imported_by,
         )
 
@@ -102,7 +103,7 @@ def indicator_import(
         indicator.code,
         parsed.row_count,
         run.new_count,
-        parsed.duplicates,
+        run.duplicate_count,
         run.pk,
         imported_by.pk if imported_by else "-",
         seconds,

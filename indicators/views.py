@@ -39,7 +39,7 @@ def _import_summary(run: ImportRun) -> str:
         "new": intcomma(run.new_count),
         "file": run.file_name,
     }
-    if run.new_count >= run.row_count:
+    if not run.updated_count:
         return (
             ngettext(
                 "Imported %(count)s row from %(file)s into:",

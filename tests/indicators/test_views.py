@@ -365,6 +365,20 @@ def test_importing_a_file_again_says_that_no_figure_is_new(facilitator_client):
     assert Observation.objects.count() == 12
 
 
+def test_a_first_import_with_repeated_rows_says_it_imported_them(
+    facilitator_client,
+):
+    rows = rate_rows(areas=("Kenya", "Ghana"))
+    data = csv_bytes([*rows, rows[0]])
+
+    response = facilitator_client.post(IMPORT_URL, {"file": upload(data)})
+
+    (message,) = get_messages(response.wsgi_request)
+    assert "Imported 13 rows from EMP_NIFL_SEX_RT_A.csv" in str(message)
+    run = ImportRun.objects.get()
+    assert (run.new_count, run.duplicate_count, run.updated_count) == (12, 1, 0)
+
+
 def test_a_facilitator_imports_a_file_and_is_told_the_row_count(
     facilitator_client, facilitator
 ):

@@ -372,13 +372,18 @@ def test_an_arabic_report_prints_english_text_and_numbers_left_to_right(
     assert table.style["direction"] == "rtl"
 
 
+AGE_ROW = '"{area}","{source}","UNE_DEAP_SEX_AGE_RT","SEX_T","AGE_YTHADULT_{age}",'
 AGE_FILE = (
     '"ref_area","source","indicator","sex","classif1","time","obs_value",'
     '"obs_status","note_classif","note_indicator","note_source"\n'
-    '"KEN","BX:3465","UNE_DEAP_SEX_AGE_RT","SEX_T","AGE_YTHADULT_YGE15","{this}",5.6,,,,\n'
-    '"KEN","BX:3465","UNE_DEAP_SEX_AGE_RT","SEX_T","AGE_YTHADULT_Y15-24","{this}",11.2,,,,\n'
-    '"X01","XA:8405","UNE_DEAP_SEX_AGE_RT","SEX_T","AGE_YTHADULT_YGE15","{next}",4.8,,,,\n'
-    '"X01","XA:8405","UNE_DEAP_SEX_AGE_RT","SEX_T","AGE_YTHADULT_Y15-24","{next}",12.6,,,,\n'
+    + AGE_ROW.format(area="KEN", source="BX:3465", age="YGE15")
+    + '"{this}",5.6,,,,\n'
+    + AGE_ROW.format(area="KEN", source="BX:3465", age="Y15-24")
+    + '"{this}",11.2,,,,\n'
+    + AGE_ROW.format(area="X01", source="XA:8405", age="YGE15")
+    + '"{next}",4.8,,,,\n'
+    + AGE_ROW.format(area="X01", source="XA:8405", age="Y15-24")
+    + '"{next}",12.6,,,,\n'
 )
 
 

@@ -15,4 +15,9 @@ class Migration(migrations.Migration):
             name='new_count',
             field=models.PositiveIntegerField(default=0, verbose_name='new figures'),
         ),
+        migrations.AddField(
+            model_name='importrun',
+            name='duplicate_count',
+            field=models.PositiveIntegerField(default=0, verbose_name='repeated rows'),
+        ),
     ]
